@@ -1,0 +1,39 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11+ with venv):
+#   make demo   installs into .venv, builds the bundled demo corpus and writes its report
+#   make test   installs into .venv (with test extras) and runs the whole test suite
+# uv is bootstrapped into .tools/ and installs exactly the versions pinned in uv.lock.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+STAMP := $(VENV)/.installed-$(shell cat uv.lock pyproject.toml | cksum | cut -d' ' -f1)
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install demo test test-fast eval bench clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --all-extras --quiet
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(VENV)/bin/claimledger demo
+
+test: install
+	$(VENV)/bin/pytest
+
+test-fast: install
+	$(VENV)/bin/pytest -m "not slow and not browser and not postgres"
+
+clean:
+	rm -rf $(TOOLS) $(VENV) .pytest_cache

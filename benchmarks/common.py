@@ -1,0 +1,56 @@
+"""Helpers shared by the benchmarks: public data as files, and whole-process measurements."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+FNC1_BODIES = SHARED_DATA / "fnc1" / "train_bodies.csv"
+
+
+@dataclass
+class Measurement:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    stderr: str
+
+
+def fnc1_bodies(limit: int | None = None) -> list[tuple[str, str]]:
+    """(Body ID, text) of the FNC-1 training bodies, read from ../shared/data at run time."""
+    if not FNC1_BODIES.exists():
+        sys.exit(f"FNC-1 bodies not found at {FNC1_BODIES}: place ../shared beside the checkout")
+    with open(FNC1_BODIES, encoding="utf-8", newline="") as handle:
+        rows = [(row["Body ID"], row["articleBody"]) for row in csv.DictReader(handle)]
+    return rows[:limit] if limit else rows
+
+
+def write_text_files(rows: list[tuple[str, str]], folder: Path) -> Path:
+    """One .txt file per article, as a user who saved the articles would have them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for body_id, text in rows:
+        (folder / f"fnc1-{int(body_id):05d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def measure(command: list[str], *, env: dict | None = None) -> Measurement:
+    """Wall time and peak resident memory of a command, as a whole process."""
+    with tempfile.TemporaryFile(mode="w+") as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=errors, env={**os.environ, **(env or {})}
+        )
+        # wait4 gives this child's own resource usage; ru_maxrss is in KiB on Linux.
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        errors.seek(0)
+        return Measurement(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status),
+                           errors.read())

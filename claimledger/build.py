@@ -1,0 +1,107 @@
+"""The build: ingest -> clean (-> extract -> link), resumable stage by stage.
+
+Every stage reads what the previous one stored and commits one document at a time, so a
+build that is interrupted loses nothing already stored and the next run carries on where it
+stopped: documents are found again by content hash (unchanged) and picked up by stage.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from claimledger.clean import clean_document, line_keys
+from claimledger.ingest import read_sources
+from claimledger.model import Document, Rejection, Skipped
+from claimledger.settings import Settings
+from claimledger.store import Ledger, hashed_key, outlet_group
+
+
+class Progress(Protocol):
+    """What a build reports as it goes; the CLI draws it, the library never prints."""
+
+    def stage(self, name: str, total: int | None) -> None: ...
+
+    def advance(self, name: str, amount: int = 1) -> None: ...
+
+
+class _Silent:
+    def stage(self, name: str, total: int | None) -> None:
+        pass
+
+    def advance(self, name: str, amount: int = 1) -> None:
+        pass
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts per outcome, and every rejected or skipped input."""
+
+    build_id: int
+    counts: Counter = field(default_factory=Counter)
+    rejected: list[Rejection] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def build(
+    sources: Iterable[str],
+    ledger: Ledger,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Read the sources into the ledger and bring every stored document up to date."""
+    progress = progress or _Silent()
+    sources = list(sources)
+    report = BuildReport(build_id=ledger.start_build(sources))
+    try:
+        ingest(sources, ledger, settings, report=report, progress=progress)
+        clean_pending(ledger, settings, report=report, progress=progress)
+    except BaseException:
+        ledger.finish_build(report.build_id, dict(report.counts), status="interrupted")
+        raise
+    ledger.finish_build(report.build_id, dict(report.counts))
+    return report
+
+
+def ingest(
+    sources: list[str], ledger: Ledger, settings: Settings, *, report: BuildReport, progress: Progress
+) -> None:
+    progress.stage("read", None)
+    for item in read_sources(sources, settings):
+        if isinstance(item, Document):
+            report.counts["read"] += 1
+            status = ledger.ingest(item, build_id=report.build_id, keys=line_keys(item.raw))
+            report.counts[status] += 1
+        elif isinstance(item, Rejection):
+            report.counts["rejected"] += 1
+            report.rejected.append(item)
+            ledger.reject(report.build_id, item)
+        else:
+            report.counts["skipped"] += 1
+            report.skipped.append(item)
+        progress.advance("read")
+
+
+def clean_pending(
+    ledger: Ledger, settings: Settings, *, report: BuildReport, progress: Progress
+) -> None:
+    pending = ledger.pending("ingested")
+    progress.stage("clean", len(pending))
+    repeated_by_group: dict[str, set[str]] = {}
+    for row_id in pending:
+        doc = ledger.load(row_id)
+        group = outlet_group(doc.outlet)
+        if group not in repeated_by_group:
+            repeated_by_group[group] = ledger.repeated_lines(group, settings.chrome_repeat_min)
+        repeated = repeated_by_group[group]
+        clean_document(doc, is_repeated=lambda key: hashed_key(key) in repeated)
+        ledger.save_cleaned(row_id, doc)
+        report.counts["cleaned"] += 1
+        progress.advance("clean")

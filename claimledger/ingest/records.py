@@ -1,0 +1,131 @@
+"""JSON lines and JSON files: one article per record, known field names mapped to the model.
+
+Fields that are not mapped stay in ``Document.meta``. A bad record is rejected on its own;
+the rest of the file goes on. JSON lines are streamed, so a file of any size can be read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+from claimledger.dates import parse_date
+from claimledger.errors import Errors, InputRejected
+from claimledger.ingest.decode import decode, read_bytes
+from claimledger.ingest.html import fragment_text, looks_like_html, with_headline
+from claimledger.model import Document, Rejection
+
+TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "maintext", "full_text")
+FIELDS = {
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url"),
+    "published": ("published", "date", "published_at", "publish_date", "pubDate", "date_publish"),
+    "outlet": ("outlet", "source", "site", "sitename", "publisher", "source_domain"),
+    "author": ("author", "authors", "byline"),
+}
+_CONTAINER_KEYS = ("articles", "documents", "items", "records", "data")
+
+
+def read_jsonl(source, settings) -> Iterator[Document | Rejection]:
+    limit = int(settings.max_document_mb * 1e6)
+    opener = gzip.open if source.path.suffix.lower() == ".gz" else open
+    try:
+        with opener(source.path, "rb") as stream:
+            for number, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                where = f"line {number}"
+                if len(line) > limit:
+                    yield _rejected(source, where, InputRejected(
+                        "E006", size_mb=len(line) / 1e6, limit_mb=limit / 1e6))
+                    continue
+                try:
+                    record = json.loads(decode(line))
+                except (InputRejected, ValueError) as error:
+                    detail = error.reason if isinstance(error, InputRejected) else str(error)
+                    yield Rejection(str(source.path), "E012",
+                                    Errors.E012.format(line=number, detail=detail), where)
+                    continue
+                yield _record_document(source, record, number, key_fallback=str(number))
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        raise InputRejected("E007", detail=str(error) or type(error).__name__) from error
+
+
+def read_json(source, settings) -> Iterator[Document | Rejection]:
+    data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
+    try:
+        parsed = json.loads(decode(data))
+    except ValueError as error:
+        raise InputRejected("E012", line=getattr(error, "lineno", "?"), detail=str(error))
+    if isinstance(parsed, dict) and not _text_field(parsed):
+        parsed = next((parsed[k] for k in _CONTAINER_KEYS if isinstance(parsed.get(k), list)), parsed)
+    if isinstance(parsed, dict):
+        yield _record_document(source, parsed, 1, key_fallback=None)
+        return
+    if not isinstance(parsed, list):
+        raise InputRejected("E012", line=1, detail="expected an object or a list of objects")
+    for index, record in enumerate(parsed, start=1):
+        yield _record_document(source, record, index, key_fallback=str(index))
+
+
+def _record_document(source, record, number: int, *, key_fallback: str | None):
+    where = f"record {number}"
+    if not isinstance(record, dict):
+        return Rejection(str(source.path), "E012",
+                         Errors.E012.format(line=number, detail="not a JSON object"), where)
+    text_field = _text_field(record)
+    if not text_field:
+        return Rejection(str(source.path), "E013",
+                         Errors.E013.format(line=number, fields=", ".join(TEXT_FIELDS)), where)
+    body = str(record[text_field])
+    if looks_like_html(body):
+        body = fragment_text(body)
+    mapped = {name: _first(record, keys) for name, keys in FIELDS.items()}
+    used = {text_field, *(k for keys in FIELDS.values() for k in keys if k in record)}
+    key = record.get("id", key_fallback)
+    return Document(
+        doc=source.name if key is None else f"{source.name}#{key}",
+        raw=with_headline(mapped["title"], body),
+        format="json",
+        path=str(source.path),
+        title=mapped["title"],
+        outlet=mapped["outlet"],
+        published=_date(record, FIELDS["published"]),
+        url=mapped["url"],
+        author=mapped["author"],
+        meta={k: v for k, v in record.items() if k not in used},
+    )
+
+
+def _text_field(record: dict) -> str | None:
+    return next((k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+
+
+def _first(record: dict, keys) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("title")
+        if value not in (None, ""):
+            return str(value).strip()
+    return None
+
+
+def _date(record: dict, keys) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            seconds = value / 1000 if value > 1e11 else value  # milliseconds since the epoch
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
+        if isinstance(value, str) and (iso := parse_date(value)):
+            return iso
+    return None
+
+
+def _rejected(source, where: str, error: InputRejected) -> Rejection:
+    return Rejection(str(source.path), error.code, error.reason, where)

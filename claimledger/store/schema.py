@@ -1,0 +1,105 @@
+"""The ledger's tables, one definition for SQLite and PostgreSQL (SQLAlchemy Core).
+
+Tables are created by the migrations in ``migrations.py``, never directly: a table added by a
+later release gets a migration of its own so existing ledgers upgrade in place.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("name", String(128), primary_key=True),
+    Column("applied_at", String(32), nullable=False),
+)
+
+builds = Table(
+    "builds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("arguments", JSON, nullable=False),
+    Column("counts", JSON),
+    Column("status", String(16), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc", String(512), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("is_current", Boolean, nullable=False),
+    Column("source_key", String(2048), nullable=False, index=True),
+    Column("path", Text),
+    Column("format", String(16), nullable=False),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("published", String(32)),
+    Column("url", Text),
+    Column("author", Text),
+    Column("meta", JSON),
+    Column("raw", Text, nullable=False),
+    Column("text", Text),
+    Column("chars", Integer),
+    Column("removed_chars", Integer),
+    # How far the pipeline has taken the document: ingested -> cleaned -> extracted.
+    Column("stage", String(16), nullable=False, index=True),
+    Column("build_id", Integer, ForeignKey("builds.id")),
+    Column("ingested_at", String(32), nullable=False),
+    UniqueConstraint("doc", "version", name="uq_documents_doc_version"),
+)
+
+removed_spans = Table(
+    "removed_spans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("reason", String(32), nullable=False),
+    Index("ix_removed_spans_document", "document_id"),
+)
+
+# How many documents of an outlet (grp) contain a line: the repetition evidence of cleaning.
+line_counts = Table(
+    "line_counts",
+    metadata,
+    Column("grp", String(256), primary_key=True),
+    Column("line_key", String(32), primary_key=True),
+    Column("docs", Integer, nullable=False),
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("build_id", Integer, ForeignKey("builds.id")),
+    Column("path", Text, nullable=False),
+    Column("record", Text),
+    Column("code", String(8), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+MIGRATION_TABLES = {
+    "0001_documents": (builds, documents, removed_spans, line_counts, rejections),
+}

@@ -1,0 +1,115 @@
+"""The command line: every command documented with an example, exports in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimledger.cli import app
+from claimledger.export import SCHEMAS
+
+from conftest import DATA
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    return sorted(typer.main.get_command(app).commands)
+
+
+@pytest.mark.parametrize("command", command_names())
+def test_every_command_has_help_with_an_example(runner, command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+
+
+def test_readme_documents_every_command():
+    readme = README.read_text(encoding="utf-8")
+    missing = [c for c in command_names() if f"claimledger {c}" not in readme]
+    assert missing == []
+
+
+@pytest.fixture()
+def built(tmp_path, runner) -> Path:
+    db = tmp_path / "ledger.db"
+    result = runner.invoke(app, ["build", str(DATA / "ingest"), "--db", str(db), "-q"])
+    assert result.exit_code == 3  # the folder holds records that are rejected on purpose
+    return db
+
+
+def test_export_documents_jsonl_has_the_schema_fields(runner, built):
+    result = runner.invoke(app, ["export", "documents", "--db", str(built)])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 13  # every good record of tests/data/ingest
+    assert all(list(row) == list(SCHEMAS["documents"]) for row in rows)
+    page = next(row for row in rows if row["doc"] == "page.html")
+    assert page["outlet"] == "Southport Ledger" and page["chars"] == len(page["text"])
+
+
+def test_export_documents_csv_and_parquet_agree(runner, built, tmp_path):
+    csv_out = runner.invoke(app, ["export", "documents", "--db", str(built), "--format", "csv"]).stdout
+    rows = list(csv.DictReader(io.StringIO(csv_out)))
+    parquet = tmp_path / "docs.parquet"
+    result = runner.invoke(app, ["export", "documents", "--db", str(built), "-f", "parquet", "-o", str(parquet)])
+    assert result.exit_code == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(parquet)
+    assert table.column_names == list(SCHEMAS["documents"])
+    assert table.column("doc").to_pylist() == [row["doc"] for row in rows]
+    assert table.column("chars").to_pylist() == [int(row["chars"]) for row in rows]
+
+
+def test_show_prints_text_or_removed_chrome(runner, built):
+    text = runner.invoke(app, ["show", "page.html", "--db", str(built)])
+    assert "leaving about 900 islanders" in text.stdout
+    chrome = runner.invoke(app, ["show", "page.html", "--db", str(built), "--chrome"])
+    assert chrome.exit_code == 0 and "reason" in chrome.stdout
+
+
+def test_demo_builds_the_bundled_corpus(runner, tmp_path):
+    db = tmp_path / "demo.db"
+    result = runner.invoke(app, ["demo", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(app, ["export", "documents", "--db", str(db)]).stdout.splitlines()
+    assert len(listed) == 12
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "claimledger", *args], capture_output=True, text=True)
+
+
+def test_errors_are_coded_messages_with_exit_status_1(tmp_path):
+    missing = run_cli("export", "documents", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 1 and "[E104]" in missing.stderr and "Traceback" not in missing.stderr
+    (tmp_path / "a.txt").write_text("Some words here.\n")
+    run_cli("build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "l.db"), "-q")
+    unknown = run_cli("export", "nonsense", "--db", str(tmp_path / "l.db"))
+    assert unknown.returncode == 1 and "[E203]" in unknown.stderr
+    parquet = run_cli("export", "documents", "--db", str(tmp_path / "l.db"), "-f", "parquet")
+    assert parquet.returncode == 1 and "[E207]" in parquet.stderr
+
+
+def test_bad_usage_exits_with_2():
+    assert run_cli("build").returncode == 2
+    assert run_cli("no-such-command").returncode == 2
+
+
+def test_settings_file_is_read_and_checked(tmp_path):
+    (tmp_path / "a.txt").write_text("A headline for the test\n\nA sentence with 3 figures in it.\n")
+    config = tmp_path / "settings.toml"
+    config.write_text("max_document_mb = 0.00001\n")
+    small = run_cli("build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "l.db"), "--config", str(config), "-q")
+    assert small.returncode == 3 and "[E006]" in small.stderr
+    config.write_text("max_documents_mb = 1\n")
+    wrong = run_cli("build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "l.db"), "--config", str(config))
+    assert wrong.returncode == 1 and "[E205]" in wrong.stderr

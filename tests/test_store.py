@@ -1,0 +1,180 @@
+"""The ledger store: idempotent ingest, versions, migrations, and builds that are cut short."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlalchemy import select
+
+from claimledger.build import build
+from claimledger.errors import ClaimledgerError
+from claimledger.store import Ledger
+from claimledger.store.ledger import Ledger as LedgerClass
+from claimledger.store.schema import documents, schema_migrations
+
+ARTICLE = "Headline number {n} about the valley\n\nAbout {n}00 people gathered in the square on Friday, the organisers said.\n\nThe crowd left peacefully.\n"
+
+
+def write_articles(folder, count: int, *, start: int = 0):
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(start, start + count):
+        (folder / f"article-{n:04d}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+    return folder
+
+
+def stored(ledger: Ledger) -> list[tuple]:
+    with ledger.engine.connect() as conn:
+        return conn.execute(
+            select(documents.c.doc, documents.c.version, documents.c.is_current, documents.c.stage)
+            .order_by(documents.c.doc, documents.c.version)
+        ).all()
+
+
+def test_building_twice_stores_each_article_once(tmp_path, ledger, settings):
+    corpus = write_articles(tmp_path / "c", 5)
+    first = build([str(corpus)], ledger, settings)
+    second = build([str(corpus)], ledger, settings)
+    assert (first.counts["new"], second.counts["unchanged"], second.counts["new"]) == (5, 5, 0)
+    assert len(stored(ledger)) == 5
+
+
+def test_same_article_under_another_name_is_one_document(tmp_path, ledger, settings):
+    corpus = write_articles(tmp_path / "c", 1)
+    (tmp_path / "copy.txt").write_text(
+        (corpus / "article-0000.txt").read_text().replace("\n\n", "\r\n\r\n"), encoding="utf-8")
+    report = build([str(corpus), str(tmp_path / "copy.txt")], ledger, settings)
+    assert (report.counts["new"], report.counts["unchanged"]) == (1, 1)
+
+
+def test_changed_article_becomes_a_new_version_and_the_old_one_is_kept(tmp_path, ledger, settings):
+    corpus = write_articles(tmp_path / "c", 2)
+    build([str(corpus)], ledger, settings)
+    path = corpus / "article-0001.txt"
+    path.write_text(path.read_text().replace("About 100 people", "About 150 people"))
+    report = build([str(corpus)], ledger, settings)
+    assert (report.counts["revised"], report.counts["unchanged"]) == (1, 1)
+    assert stored(ledger) == [
+        ("article-0000.txt", 1, True, "cleaned"),
+        ("article-0001.txt", 1, False, "cleaned"),
+        ("article-0001.txt", 2, True, "cleaned"),
+    ]
+    current = {row["doc"]: row["text"] for row in ledger.documents()}
+    assert "About 150 people" in current["article-0001.txt"]
+    versions = [row for row in ledger.documents(all_versions=True) if row["doc"] == "article-0001.txt"]
+    assert ["About 100 people" in versions[0]["text"], "About 150 people" in versions[1]["text"]] == [True, True]
+
+
+def test_same_file_name_in_two_folders_gets_two_ids(tmp_path, ledger, settings):
+    write_articles(tmp_path / "monday", 1)
+    write_articles(tmp_path / "tuesday", 1, start=1)
+    (tmp_path / "tuesday" / "article-0001.txt").rename(tmp_path / "tuesday" / "article-0000.txt")
+    report = build([str(tmp_path / "monday" / "article-0000.txt"),
+                    str(tmp_path / "tuesday" / "article-0000.txt")], ledger, settings)
+    assert report.counts["new"] == 2
+    assert [row[0] for row in stored(ledger)] == ["article-0000.txt", "tuesday/article-0000.txt"]
+
+
+def test_interrupted_ingest_loses_nothing_and_rerun_completes(tmp_path, ledger, settings, monkeypatch):
+    corpus = write_articles(tmp_path / "c", 6)
+    real_ingest, calls = LedgerClass.ingest, []
+
+    def failing_ingest(self, doc, **kwargs):
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        calls.append(doc.doc)
+        return real_ingest(self, doc, **kwargs)
+
+    monkeypatch.setattr(LedgerClass, "ingest", failing_ingest)
+    with pytest.raises(KeyboardInterrupt):
+        build([str(corpus)], ledger, settings)
+    assert [row[0] for row in stored(ledger)] == calls
+    monkeypatch.setattr(LedgerClass, "ingest", real_ingest)
+    report = build([str(corpus)], ledger, settings)
+    assert (report.counts["unchanged"], report.counts["new"], report.counts["cleaned"]) == (3, 3, 6)
+    assert [row[3] for row in stored(ledger)] == ["cleaned"] * 6
+
+
+def test_interrupted_cleaning_resumes_on_the_next_run(tmp_path, ledger, settings, monkeypatch):
+    corpus = write_articles(tmp_path / "c", 4)
+    real_save, saved = LedgerClass.save_cleaned, []
+
+    def failing_save(self, row_id, doc):
+        if len(saved) == 2:
+            raise KeyboardInterrupt
+        saved.append(row_id)
+        return real_save(self, row_id, doc)
+
+    monkeypatch.setattr(LedgerClass, "save_cleaned", failing_save)
+    with pytest.raises(KeyboardInterrupt):
+        build([str(corpus)], ledger, settings)
+    assert sorted(row[3] for row in stored(ledger)) == ["cleaned", "cleaned", "ingested", "ingested"]
+    monkeypatch.setattr(LedgerClass, "save_cleaned", real_save)
+    report = build([str(corpus)], ledger, settings)
+    assert report.counts["cleaned"] == 2
+    assert [row[3] for row in stored(ledger)] == ["cleaned"] * 4
+
+
+@pytest.mark.slow
+def test_build_killed_midway_then_rerun_has_no_loss_and_no_duplicates(tmp_path):
+    corpus = write_articles(tmp_path / "c", 400)
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "claimledger", "build", str(corpus), "--db", str(db), "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if db.exists() and _count(db) >= 20:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    before = _count(db)
+    assert 20 <= before < 400, "the kill must land in the middle of the build"
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    rerun = subprocess.run(command, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    connection = sqlite3.connect(db)
+    assert connection.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents").fetchone() == (400, 400)
+    assert connection.execute("SELECT count(*) FROM documents WHERE stage != 'cleaned'").fetchone() == (0,)
+
+
+def _count(db) -> int:
+    try:
+        with sqlite3.connect(db, timeout=5) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0  # tables not created yet
+
+
+def test_migrations_are_recorded_and_safe_to_rerun(tmp_path):
+    first = Ledger(tmp_path / "l.db")
+    with first.engine.connect() as conn:
+        names = list(conn.execute(select(schema_migrations.c.name)).scalars())
+    first.close()
+    again = Ledger(tmp_path / "l.db")
+    with again.engine.connect() as conn:
+        assert list(conn.execute(select(schema_migrations.c.name)).scalars()) == names
+    assert names and names == sorted(names)
+
+
+def test_ledger_from_a_newer_release_is_refused(tmp_path):
+    Ledger(tmp_path / "l.db").close()
+    connection = sqlite3.connect(tmp_path / "l.db")
+    connection.execute("INSERT INTO schema_migrations VALUES ('9999_future', '2030-01-01')")
+    connection.commit()
+    connection.close()
+    with pytest.raises(ClaimledgerError) as raised:
+        Ledger(tmp_path / "l.db")
+    assert raised.value.code == "E101"
+
+
+def test_opening_a_missing_ledger_for_reading_is_an_error(tmp_path):
+    with pytest.raises(ClaimledgerError) as raised:
+        Ledger(tmp_path / "absent.db", create=False)
+    assert raised.value.code == "E104"
+    assert not (tmp_path / "absent.db").exists()
