@@ -24,11 +24,16 @@ class Measurement:
     stderr: str
 
 
+def require(path: Path) -> Path:
+    """A path in ../shared/data, or a clear exit when the public data is not beside the checkout."""
+    if not path.exists():
+        sys.exit(f"public evaluation data not found at {path}: place ../shared beside the checkout")
+    return path
+
+
 def fnc1_bodies(limit: int | None = None) -> list[tuple[str, str]]:
     """(Body ID, text) of the FNC-1 training bodies, read from ../shared/data at run time."""
-    if not FNC1_BODIES.exists():
-        sys.exit(f"FNC-1 bodies not found at {FNC1_BODIES}: place ../shared beside the checkout")
-    with open(FNC1_BODIES, encoding="utf-8", newline="") as handle:
+    with open(require(FNC1_BODIES), encoding="utf-8", newline="") as handle:
         rows = [(row["Body ID"], row["articleBody"]) for row in csv.DictReader(handle)]
     return rows[:limit] if limit else rows
 

@@ -12,9 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from functools import partial
+
 from claimledger.clean import clean_document, line_keys
+from claimledger.extract.attribution import canonical_sources
 from claimledger.ingest import read_sources
+from claimledger.link import link_pending
 from claimledger.model import Document, Rejection, Skipped
+from claimledger.run import Executor, make_executor
 from claimledger.settings import Settings
 from claimledger.store import Ledger, hashed_key, outlet_group
 
@@ -60,12 +65,18 @@ def build(
     progress = progress or _Silent()
     sources = list(sources)
     report = BuildReport(build_id=ledger.start_build(sources))
+    executor = make_executor(settings.executor, workers=settings.worker_count,
+                             scheduler=settings.scheduler or None)
     try:
         ingest(sources, ledger, settings, report=report, progress=progress)
         clean_pending(ledger, settings, report=report, progress=progress)
+        extract_pending(ledger, settings, executor, report=report, progress=progress)
+        link_pending(ledger, settings, report=report, progress=progress)
     except BaseException:
         ledger.finish_build(report.build_id, dict(report.counts), status="interrupted")
         raise
+    finally:
+        executor.close()
     ledger.finish_build(report.build_id, dict(report.counts))
     return report
 
@@ -105,3 +116,31 @@ def clean_pending(
         ledger.save_cleaned(row_id, doc)
         report.counts["cleaned"] += 1
         progress.advance("clean")
+
+
+def extract_pending(
+    ledger: Ledger, settings: Settings, executor: Executor, *, report: BuildReport, progress: Progress
+) -> None:
+    """Claims for every cleaned document, then source names made canonical corpus-wide."""
+    pending = ledger.pending("cleaned")
+    progress.stage("extract", len(pending))
+    batches = (pending[i : i + settings.documents_per_batch]
+               for i in range(0, len(pending), settings.documents_per_batch))
+    loaded = ([(row_id, ledger.load(row_id)) for row_id in batch] for batch in batches)
+    task = partial(extract_batch, model=settings.spacy_model, batch_size=settings.batch_size)
+    for batch_result in executor.map(task, loaded):
+        for row_id, claims in batch_result:
+            ledger.save_claims(row_id, claims)
+            report.counts["claims"] += len(claims)
+            progress.advance("extract")
+    if pending:
+        ledger.canonicalise_sources(canonical_sources(ledger.source_names()))
+
+
+def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple[int, list]]:
+    """(row id, claims) for each document of a batch: runs in a worker."""
+    from claimledger.extract.claims import extract_documents
+
+    docs = [doc for _, doc in documents]
+    return [(row_id, claims) for (row_id, _), claims in
+            zip(documents, extract_documents(docs, model=model, batch_size=batch_size))]

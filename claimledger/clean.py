@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from claimledger.dates import DATE_PATTERNS
+from claimledger.dates import DATE_PATTERNS, parse_date
 from claimledger.model import Document, RemovedSpan
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -342,6 +342,10 @@ def _is_headline_like(line: _Line) -> bool:
     return line.words >= 5 and line.lower >= 0.3
 
 
+# Removed lines whose date, if they hold one, is the publication date (a dateline first).
+_DATED_REASONS = ("dateline", "byline", "placeholder", "header", "widget")
+
+
 def _fill_metadata(doc: Document, lines: list[_Line], title: int | None) -> None:
     if title is not None and not doc.title:
         doc.title = lines[title].text.strip()
@@ -349,12 +353,14 @@ def _fill_metadata(doc: Document, lines: list[_Line], title: int | None) -> None
         if line.reason == "byline" and not doc.author:
             match = _BYLINE.match(line.text)
             doc.author = match.group("name") if match else None
-        elif line.reason == "dateline" and not doc.published:
-            from claimledger.dates import parse_date
-
-            doc.published = parse_date(line.text)
         elif line.reason == "site-name" and not doc.outlet:
             doc.outlet = line.text.strip()
+    if not doc.published:
+        for reason in _DATED_REASONS:
+            dated = (parse_date(line.text) for line in lines if line.reason == reason)
+            doc.published = next((iso for iso in dated if iso), None)
+            if doc.published:
+                break
 
 
 def _removed_spans(lines: list[_Line], raw: str) -> list[RemovedSpan]:

@@ -130,21 +130,23 @@ def export(
         Optional[Path], typer.Option("--output", "-o", help="Output file; default standard output.")
     ] = None,
     all_versions: Annotated[
-        bool, typer.Option(help="Include earlier versions of revised documents.")
+        bool, typer.Option(help="Documents: include earlier versions of revised documents.")
+    ] = False,
+    extra: Annotated[
+        bool, typer.Option(help="Claims: add fields beyond schema v1 (kind, unit, cue, event_date, ...).")
     ] = False,
 ) -> None:
     """Export a table of the ledger in an open format (schema v1).
 
-    Example: [bold]claimledger export documents --format csv -o documents.csv[/bold]
+    Example: [bold]claimledger export claims --format csv -o claims.csv[/bold]
     """
-    from claimledger.export import SCHEMAS, write_rows
+    from claimledger.export import table_rows, write_rows
     from claimledger.store import Ledger
 
-    if table not in SCHEMAS:
-        raise ClaimledgerError("E203", fmt=table, table="export", choices=", ".join(SCHEMAS))
     ledger = Ledger(db, create=False)
-    rows = ledger.documents(all_versions=all_versions)
-    count = write_rows(rows, table=table, fmt=format, out=str(output) if output else None)
+    rows, schema = table_rows(ledger, table, all_versions=all_versions, extras=extra)
+    count = write_rows(rows, table=table, fmt=format, out=str(output) if output else None,
+                       schema=schema)
     if output:
         console.print(f"Wrote {count} {table} to {output}")
 

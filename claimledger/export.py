@@ -7,7 +7,6 @@ Field order and types per table are fixed here; ``shared/DESIGN.md`` documents t
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -29,14 +28,120 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "removed_chars": "int64",
     },
 }
+SCHEMAS["claims"] = {
+    "id": "string",
+    "doc": "string",
+    "published": "string",
+    "sentence": "string",
+    "start": "int64",
+    "end": "int64",
+    "value": "float64",
+    "low": "float64",
+    "high": "float64",
+    "approx": "string",
+    "trend": "string",
+    "quantity_text": "string",
+    "counted": "string",
+    "subject": "string",
+    "event": "string",
+    "source": "string",
+    "source_type": "string",
+    "via": "list<string>",
+    "status": "string",
+    "measure": "string",
+    "origin": "string",
+}
+SCHEMAS["reuse"] = {
+    "doc_a": "string",
+    "doc_b": "string",
+    "direction": "string",
+    "score": "float64",
+    "passages": "json",
+}
+SCHEMAS["measures"] = {
+    "measure": "string",
+    "label": "string",
+    "counted": "string",
+    "unit": "string",
+    "claims": "json",
+    "origins": "int64",
+    "sources": "json",
+    "values": "json",
+    "flags": "json",
+}
+# Fields beyond schema v1, exported only on request (--extra).
+CLAIM_EXTRAS = {
+    "kind": "string",
+    "unit": "string",
+    "cue": "string",
+    "source_mention": "string",
+    "event_date": "string",
+    "target": "string",
+    "sentence_start": "int64",
+}
 FORMATS = ("jsonl", "csv", "parquet")
 
 
+def table_rows(ledger, table: str, *, all_versions: bool = False, extras: bool = False):
+    """The rows of an export table and its schema (field -> type)."""
+    if table == "documents":
+        return ledger.documents(all_versions=all_versions), SCHEMAS["documents"]
+    if table == "claims":
+        schema = SCHEMAS["claims"] | (CLAIM_EXTRAS if extras else {})
+        return (claim_record(row, extras=extras) for row in ledger.claims()), schema
+    if table == "reuse":
+        return ({name: row[name] for name in SCHEMAS["reuse"]} for row in ledger.reuse_rows()), SCHEMAS["reuse"]
+    if table == "measures":
+        return measure_records(ledger), SCHEMAS["measures"]
+    raise ClaimledgerError("E203", fmt=table, table="export", choices=", ".join(SCHEMAS))
+
+
+def measure_records(ledger):
+    """Measures with their claims, values by source and date (copies folded), and flags."""
+    from claimledger.link.flags import timeline
+
+    for row in ledger.measures():
+        claims = ledger.measure_claims({row["id"]})
+        figures = [c for c in claims if c["kind"] == "figure"]
+        for claim in figures:
+            if claim.get("event_date"):
+                claim["event_date_point"] = claim["event_date"].split("/")[0]
+        yield {
+            "measure": row["id"],
+            "label": row["label"],
+            "counted": row["counted"],
+            "unit": row["unit"],
+            "claims": sorted(c["id"] for c in claims),
+            "origins": row["origins"],
+            "sources": sorted({c["source"] for c in figures if c["source"]}),
+            "values": timeline(figures),
+            "flags": row["flags"],
+        }
+
+
+def claim_record(row: dict, *, extras: bool = False) -> dict:
+    """A stored claim row as an export record: schema v1 fields, whole numbers as integers."""
+    fields = list(SCHEMAS["claims"]) + (list(CLAIM_EXTRAS) if extras else [])
+    record = {name: row.get(name) for name in fields}
+    for name in ("value", "low", "high"):
+        value = record[name]
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+            record[name] = int(value)
+    record["via"] = list(record["via"] or [])
+    return record
+
+
 def write_rows(
-    rows: Iterable[dict], *, table: str, fmt: str, out: IO[str] | IO[bytes] | str | None = None
+    rows: Iterable[dict],
+    *,
+    table: str,
+    fmt: str,
+    out: IO[str] | IO[bytes] | str | None = None,
+    schema: dict[str, str] | None = None,
 ) -> int:
     """Write rows of an export table in a format; returns the number of rows written."""
-    fields = list(SCHEMAS[table])
+    schema = schema or SCHEMAS[table]
+    fields = list(schema)
     if fmt == "jsonl":
         return _with_text_output(out, lambda handle: _write_jsonl(rows, fields, handle))
     if fmt == "csv":
@@ -44,7 +149,7 @@ def write_rows(
     if fmt == "parquet":
         if out is None or out == "-":
             raise ClaimledgerError("E207")
-        return _write_parquet(rows, table, out)
+        return _write_parquet(rows, schema, out)
     raise ClaimledgerError("E203", fmt=fmt, table=table, choices=", ".join(FORMATS))
 
 
@@ -85,7 +190,7 @@ def _csv_cell(value):
     return value
 
 
-def arrow_schema(table: str):
+def arrow_schema(schema: dict[str, str]):
     import pyarrow as pa
 
     types = {
@@ -95,15 +200,15 @@ def arrow_schema(table: str):
         "list<string>": pa.list_(pa.string()),
         "json": pa.string(),
     }
-    return pa.schema([(name, types[kind]) for name, kind in SCHEMAS[table].items()])
+    return pa.schema([(name, types[kind]) for name, kind in schema.items()])
 
 
-def _write_parquet(rows: Iterable[dict], table: str, out) -> int:
+def _write_parquet(rows: Iterable[dict], fields: dict[str, str], out) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = arrow_schema(table)
-    json_fields = [name for name, kind in SCHEMAS[table].items() if kind == "json"]
+    schema = arrow_schema(fields)
+    json_fields = [name for name, kind in fields.items() if kind == "json"]
     count = 0
     iterator: Iterator[dict] = iter(rows)
     with pq.ParquetWriter(out, schema) as writer:
@@ -115,10 +220,3 @@ def _write_parquet(rows: Iterable[dict], table: str, out) -> int:
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
     return count
-
-
-def to_text(rows: Iterable[dict], *, table: str, fmt: str) -> str:
-    """An export as a string (for small tables and tests)."""
-    buffer = io.StringIO()
-    write_rows(rows, table=table, fmt=fmt, out=buffer)
-    return buffer.getvalue()

@@ -39,6 +39,15 @@ class Settings:
         0, "Worker processes for per-article stages; 0 means one per CPU core."
     )
     batch_size: int = _setting(64, "Sentences per nlp.pipe batch.")
+    documents_per_batch: int = _setting(
+        16, "Documents handed to a worker at a time by the per-article stages."
+    )
+    executor: str = _setting(
+        "local", "Where per-article stages run: 'local' (processes here) or 'dask'."
+    )
+    scheduler: str = _setting(
+        "", "Dask scheduler address (tcp://host:8786); empty starts a local Dask cluster."
+    )
     chrome_repeat_min: int = _setting(
         2,
         "A short non-prose line seen in at least this many documents of one outlet (or of the "
@@ -51,7 +60,8 @@ class Settings:
         2, "Fewest aligned sentences for two articles to count as sharing a passage."
     )
     reuse_sentence_similarity: float = _setting(
-        0.62, "Lowest similarity (0-1) at which two sentences align as copy and rewording."
+        0.6, "Lowest content-word overlap (Dice, 0-1) at which two sentences align as a copy "
+        "or a rewording of each other."
     )
     measure_spread: float = _setting(
         0.25,

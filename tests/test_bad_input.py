@@ -9,7 +9,6 @@ import random
 import sqlite3
 from pathlib import Path
 
-import pytest
 
 from claimledger.build import build
 from claimledger.cli import EXIT_REJECTED, app

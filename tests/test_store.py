@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +14,7 @@ from sqlalchemy import select
 from claimledger.build import build
 from claimledger.errors import ClaimledgerError
 from claimledger.store import Ledger
-from claimledger.store.ledger import Ledger as LedgerClass
+from claimledger.store.ledger import DONE, Ledger as LedgerClass
 from claimledger.store.schema import documents, schema_migrations
 
 ARTICLE = "Headline number {n} about the valley\n\nAbout {n}00 people gathered in the square on Friday, the organisers said.\n\nThe crowd left peacefully.\n"
@@ -60,9 +59,9 @@ def test_changed_article_becomes_a_new_version_and_the_old_one_is_kept(tmp_path,
     report = build([str(corpus)], ledger, settings)
     assert (report.counts["revised"], report.counts["unchanged"]) == (1, 1)
     assert stored(ledger) == [
-        ("article-0000.txt", 1, True, "cleaned"),
-        ("article-0001.txt", 1, False, "cleaned"),
-        ("article-0001.txt", 2, True, "cleaned"),
+        ("article-0000.txt", 1, True, DONE),
+        ("article-0001.txt", 1, False, DONE),
+        ("article-0001.txt", 2, True, DONE),
     ]
     current = {row["doc"]: row["text"] for row in ledger.documents()}
     assert "About 150 people" in current["article-0001.txt"]
@@ -97,7 +96,7 @@ def test_interrupted_ingest_loses_nothing_and_rerun_completes(tmp_path, ledger, 
     monkeypatch.setattr(LedgerClass, "ingest", real_ingest)
     report = build([str(corpus)], ledger, settings)
     assert (report.counts["unchanged"], report.counts["new"], report.counts["cleaned"]) == (3, 3, 6)
-    assert [row[3] for row in stored(ledger)] == ["cleaned"] * 6
+    assert [row[3] for row in stored(ledger)] == [DONE] * 6
 
 
 def test_interrupted_cleaning_resumes_on_the_next_run(tmp_path, ledger, settings, monkeypatch):
@@ -117,7 +116,7 @@ def test_interrupted_cleaning_resumes_on_the_next_run(tmp_path, ledger, settings
     monkeypatch.setattr(LedgerClass, "save_cleaned", real_save)
     report = build([str(corpus)], ledger, settings)
     assert report.counts["cleaned"] == 2
-    assert [row[3] for row in stored(ledger)] == ["cleaned"] * 4
+    assert [row[3] for row in stored(ledger)] == [DONE] * 4
 
 
 @pytest.mark.slow
@@ -140,7 +139,7 @@ def test_build_killed_midway_then_rerun_has_no_loss_and_no_duplicates(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     connection = sqlite3.connect(db)
     assert connection.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents").fetchone() == (400, 400)
-    assert connection.execute("SELECT count(*) FROM documents WHERE stage != 'cleaned'").fetchone() == (0,)
+    assert connection.execute("SELECT count(*) FROM documents WHERE stage != ?", (DONE,)).fetchone() == (0,)
 
 
 def _count(db) -> int:

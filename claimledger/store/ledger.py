@@ -15,16 +15,30 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
+import numpy as np
 from sqlalchemy import Connection, create_engine, event, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from claimledger.errors import ClaimledgerError
-from claimledger.model import Document, Rejection, RemovedSpan
+from claimledger.model import Claim, Document, Rejection, RemovedSpan
 from claimledger.store.migrations import migrate
-from claimledger.store.schema import builds, documents, line_counts, rejections, removed_spans
+from claimledger.store.schema import (
+    builds,
+    claims,
+    doc_windows,
+    documents,
+    line_counts,
+    measures,
+    rejections,
+    removed_spans,
+    reuse,
+    source_aliases,
+)
 
-STAGES = ("ingested", "cleaned", "extracted")
+# How far the pipeline has taken a document; the link stage works in two resumable steps.
+STAGES = ("ingested", "cleaned", "extracted", "reused", "linked")
+DONE = STAGES[-1]
 
 
 def now() -> str:
@@ -207,7 +221,169 @@ class Ledger:
                     ],
                 )
 
+    def save_claims(self, row_id: int, found: list[Claim]) -> None:
+        """Replace a document's claims and mark it extracted, in one transaction."""
+        with self.transaction() as conn:
+            conn.execute(claims.delete().where(claims.c.document_id == row_id))
+            if found:
+                conn.execute(claims.insert(), [claim_row(row_id, claim) for claim in found])
+            conn.execute(update(documents).where(documents.c.id == row_id).values(stage="extracted"))
+
+    def source_names(self) -> list[tuple[str, str | None]]:
+        """Every (source, source type) the current claims name, for canonicalisation."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(claims.c.source, claims.c.source_type)
+                .where(claims.c.source.is_not(None))
+                .distinct()
+            )
+            return [(row.source, row.source_type) for row in rows]
+
+    def canonicalise_sources(self, mapping: dict[str, str]) -> int:
+        """Rename sources to their corpus-wide canonical names; remember every alias."""
+        changed = 0
+        with self.transaction() as conn:
+            for alias, canonical in mapping.items():
+                if alias != canonical:
+                    changed += conn.execute(
+                        update(claims).where(claims.c.source == alias).values(source=canonical)
+                    ).rowcount
+            known = set(conn.execute(select(source_aliases.c.alias)).scalars())
+            for alias, canonical in mapping.items():
+                values = {"canonical": canonical}
+                if alias in known:
+                    conn.execute(
+                        update(source_aliases).where(source_aliases.c.alias == alias).values(**values)
+                    )
+                else:
+                    conn.execute(source_aliases.insert().values(alias=alias, **values))
+        return changed
+
+    # -- linking -----------------------------------------------------------------------------
+
+    def window_signatures(self) -> Iterator[tuple[int, list[np.ndarray]]]:
+        """(document row id, window MinHash values) of every current document that has them."""
+        query = (
+            select(doc_windows.c.document_id, doc_windows.c.signature)
+            .join(documents, documents.c.id == doc_windows.c.document_id)
+            .where(documents.c.is_current.is_(True))
+            .order_by(doc_windows.c.document_id, doc_windows.c.number)
+        )
+        with self.engine.connect() as conn:
+            current, values = None, []
+            for row in conn.execution_options(yield_per=2000).execute(query):
+                if row.document_id != current and values:
+                    yield current, values
+                    values = []
+                current = row.document_id
+                values.append(np.frombuffer(row.signature, dtype=np.uint32))
+            if values:
+                yield current, values
+
+    def link_document(self, row_id: int) -> dict:
+        """What linking needs of a document: id, text, date, outlet."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(documents.c.id, documents.c.doc, documents.c.text, documents.c.published,
+                       documents.c.outlet).where(documents.c.id == row_id)
+            ).mappings().one()
+        return dict(row)
+
+    def save_reuse(self, row_id: int, signatures: list[np.ndarray], found: list[dict]) -> None:
+        """A document's window signatures and the reuse it takes part in, in one transaction."""
+        with self.transaction() as conn:
+            conn.execute(doc_windows.delete().where(doc_windows.c.document_id == row_id))
+            if signatures:
+                conn.execute(doc_windows.insert(), [
+                    {"document_id": row_id, "number": n, "signature": values.astype(np.uint32).tobytes()}
+                    for n, values in enumerate(signatures)
+                ])
+            for row in found:
+                conn.execute(reuse.delete().where(
+                    reuse.c.document_a == row["document_a"], reuse.c.document_b == row["document_b"]))
+            if found:
+                conn.execute(reuse.insert(), found)
+            conn.execute(update(documents).where(documents.c.id == row_id).values(stage="reused"))
+
+    def reuse_rows(self, row_ids: set[int] | None = None) -> list[dict]:
+        """Reuse between current documents (touching the given ones, if named)."""
+        a, b = documents.alias("a"), documents.alias("b")
+        query = (
+            select(reuse)
+            .join(a, a.c.id == reuse.c.document_a)
+            .join(b, b.c.id == reuse.c.document_b)
+            .where(a.c.is_current.is_(True), b.c.is_current.is_(True))
+            .order_by(reuse.c.doc_a, reuse.c.doc_b)
+        )
+        if row_ids is not None:
+            query = query.where(reuse.c.document_a.in_(row_ids) | reuse.c.document_b.in_(row_ids))
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def claims_of(self, row_ids: set[int]) -> list[dict]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(claims).where(claims.c.document_id.in_(row_ids)))
+            return [dict(row) for row in rows.mappings()]
+
+    def published_of(self, row_ids: set[int]) -> dict[int, str | None]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(documents.c.id, documents.c.published).where(documents.c.id.in_(row_ids)))
+            return {row.id: row.published for row in rows}
+
+    def set_origins(self, origins: dict[str, str]) -> None:
+        with self.transaction() as conn:
+            for claim_id, origin in origins.items():
+                conn.execute(update(claims).where(claims.c.id == claim_id).values(origin=origin))
+
+    def assign_measures(self, assignment: dict[str, str | None]) -> None:
+        with self.transaction() as conn:
+            for claim_id, measure in assignment.items():
+                conn.execute(update(claims).where(claims.c.id == claim_id).values(measure=measure))
+
+    def measure_claims(self, measure_ids: set[str]) -> list[dict]:
+        """Claims of current documents in the given measures, with their outlet."""
+        query = (
+            select(claims, documents.c.outlet)
+            .join(documents, documents.c.id == claims.c.document_id)
+            .where(documents.c.is_current.is_(True), claims.c.measure.in_(measure_ids))
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def save_measures(self, rows: list[dict], emptied: set[str]) -> None:
+        """Replace the given measures' rows; drop measures that no claim belongs to any more."""
+        with self.transaction() as conn:
+            ids = [row["id"] for row in rows] + list(emptied)
+            if ids:
+                conn.execute(measures.delete().where(measures.c.id.in_(ids)))
+            if rows:
+                conn.execute(measures.insert(), rows)
+
+    def measures(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(measures).order_by(measures.c.claims.desc(), measures.c.label))
+            return [dict(row) for row in rows.mappings()]
+
+    def set_stage(self, row_ids: list[int], stage: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(update(documents).where(documents.c.id.in_(row_ids)).values(stage=stage))
+
     # -- reading -----------------------------------------------------------------------------
+
+    def claims(self, *, where=None) -> Iterator[dict]:
+        """Claims of current documents as stored rows (dicts), in document order."""
+        query = (
+            select(claims)
+            .join(documents, documents.c.id == claims.c.document_id)
+            .where(documents.c.is_current.is_(True))
+            .order_by(claims.c.doc, claims.c.start, claims.c.id)
+        )
+        if where is not None:
+            query = query.where(where)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=500).execute(query).mappings():
+                yield dict(row)
 
     def documents(self, *, all_versions: bool = False) -> Iterator[dict]:
         """Documents as export rows (schema v1), current versions unless asked otherwise."""
@@ -245,6 +421,107 @@ class Ledger:
             raise ClaimledgerError("E103", doc=doc)
         return self.load(row_id)
 
+    def document_rows(self) -> list[dict]:
+        """Current documents' metadata (no text), in id order."""
+        query = select(
+            documents.c.id, documents.c.doc, documents.c.title, documents.c.outlet,
+            documents.c.published, documents.c.url, documents.c.author, documents.c.format,
+            documents.c.chars, documents.c.removed_chars,
+        ).where(documents.c.is_current.is_(True)).order_by(documents.c.published, documents.c.doc)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def find_claims(
+        self,
+        *,
+        measure: str | None = None,
+        source: str | None = None,
+        status: str | None = None,
+        outlet: str | None = None,
+        kind: str | None = None,
+        doc: str | None = None,
+        origin: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        value_min: float | None = None,
+        value_max: float | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[list[dict], int]:
+        """Claims of current documents matching every given filter, and how many match."""
+        conditions = [documents.c.is_current.is_(True)]
+        for column, value in ((claims.c.measure, measure), (claims.c.source, source),
+                              (claims.c.status, status), (documents.c.outlet, outlet),
+                              (claims.c.kind, kind), (claims.c.doc, doc), (claims.c.origin, origin)):
+            if value:
+                conditions.append(column == value)
+        day = func.coalesce(claims.c.event_date, claims.c.published)
+        if date_from:
+            conditions.append(day >= date_from)
+        if date_to:
+            conditions.append(day <= date_to + "~")  # a range "a/b" starting on date_to counts
+        if value_min is not None:
+            conditions.append(func.coalesce(claims.c.high, claims.c.value, claims.c.low) >= value_min)
+        if value_max is not None:
+            conditions.append(func.coalesce(claims.c.low, claims.c.value, claims.c.high) <= value_max)
+        if text:
+            conditions.append(claims.c.sentence.ilike(f"%{text}%"))
+        joined = claims.join(documents, documents.c.id == claims.c.document_id)
+        query = (
+            select(claims, documents.c.outlet, documents.c.title)
+            .select_from(joined)
+            .where(*conditions)
+            .order_by(day, claims.c.doc, claims.c.start)
+        )
+        total_query = select(func.count()).select_from(joined).where(*conditions)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            rows = [dict(row) for row in conn.execute(query).mappings()]
+            total = conn.execute(total_query).scalar()
+        return rows, total
+
+    def claim(self, claim_id: str) -> dict | None:
+        rows, _ = self.find_claims_by_ids([claim_id])
+        return rows[0] if rows else None
+
+    def find_claims_by_ids(self, ids: list[str]) -> tuple[list[dict], int]:
+        query = (
+            select(claims, documents.c.outlet, documents.c.title)
+            .join(documents, documents.c.id == claims.c.document_id)
+            .where(claims.c.id.in_(ids))
+        )
+        with self.engine.connect() as conn:
+            rows = [dict(row) for row in conn.execute(query).mappings()]
+        return rows, len(rows)
+
+    def measure(self, measure_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(measures).where(measures.c.id == measure_id)).mappings().first()
+        return dict(row) if row else None
+
+    def source_rows(self) -> list[dict]:
+        """Every canonical source: its type, how many claims, and its statuses."""
+        query = (
+            select(claims.c.source, claims.c.source_type, claims.c.status, func.count().label("n"))
+            .join(documents, documents.c.id == claims.c.document_id)
+            .where(documents.c.is_current.is_(True), claims.c.source.is_not(None))
+            .group_by(claims.c.source, claims.c.source_type, claims.c.status)
+        )
+        sources: dict[str, dict] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                entry = sources.setdefault(row.source, {"source": row.source, "types": {},
+                                                        "claims": 0, "statuses": {}})
+                entry["claims"] += row.n
+                entry["statuses"][row.status] = entry["statuses"].get(row.status, 0) + row.n
+                if row.source_type:
+                    entry["types"][row.source_type] = entry["types"].get(row.source_type, 0) + row.n
+        for entry in sources.values():
+            entry["type"] = max(entry["types"], key=entry["types"].get) if entry["types"] else None
+        return sorted(sources.values(), key=lambda e: (-e["claims"], e["source"]))
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             total = conn.execute(
@@ -259,6 +536,42 @@ class Ledger:
             query = query.where(rejections.c.build_id == build_id)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def claim_row(row_id: int, claim: Claim) -> dict:
+    """A claim as a row of the claims table."""
+    quantity, attribution = claim.quantity, claim.attribution
+    return {
+        "id": claim.id,
+        "document_id": row_id,
+        "doc": claim.doc,
+        "kind": claim.kind,
+        "sentence": claim.sentence,
+        "sentence_start": claim.sentence_start,
+        "start": claim.start,
+        "end": claim.end,
+        "value": quantity.value if quantity else None,
+        "low": quantity.low if quantity else None,
+        "high": quantity.high if quantity else None,
+        "approx": quantity.approx if quantity else None,
+        "trend": quantity.trend if quantity else None,
+        "quantity_text": quantity.text if quantity else None,
+        "unit": quantity.unit if quantity else None,
+        "counted": claim.counted,
+        "subject": claim.subject,
+        "event": claim.event,
+        "source": attribution.source,
+        "source_mention": attribution.mention,
+        "source_type": attribution.source_type,
+        "cue": attribution.cue,
+        "via": list(attribution.via),
+        "status": claim.status,
+        "published": claim.published,
+        "event_date": claim.event_date,
+        "target": claim.target,
+        "measure": claim.measure,
+        "origin": claim.origin or claim.id,
+    }
 
 
 def outlet_group(outlet: str | None) -> str:

@@ -10,9 +10,11 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -100,6 +102,94 @@ rejections = Table(
     Column("created_at", String(32), nullable=False),
 )
 
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc", String(512), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("approx", String(16)),
+    Column("trend", String(8)),
+    Column("quantity_text", Text),
+    Column("unit", String(64)),
+    Column("counted", Text),
+    Column("subject", Text),
+    Column("event", String(128)),
+    Column("source", Text),
+    Column("source_mention", Text),
+    Column("source_type", String(32)),
+    Column("cue", String(64)),
+    Column("via", JSON, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("published", String(32)),
+    Column("event_date", String(32)),
+    Column("target", Text),
+    Column("measure", String(64)),
+    Column("origin", String(64)),
+    Index("ix_claims_document", "document_id"),
+    Index("ix_claims_measure", "measure"),
+    Index("ix_claims_source", "source"),
+)
+
+# Canonical sources across the corpus: every name a source was seen under maps to one.
+source_aliases = Table(
+    "source_aliases",
+    metadata,
+    Column("alias", String(512), primary_key=True),
+    Column("canonical", String(512), nullable=False, index=True),
+    Column("source_type", String(32)),
+)
+
+# MinHash values of each document's three-sentence windows: the persistent half of the
+# reuse index, so that linking new documents never re-reads the old ones' text.
+doc_windows = Table(
+    "doc_windows",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+reuse = Table(
+    "reuse",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_a", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("document_b", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_a", String(512), nullable=False),
+    Column("doc_b", String(512), nullable=False),
+    Column("direction", String(16), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("passages", JSON, nullable=False),
+    UniqueConstraint("document_a", "document_b", name="uq_reuse_pair"),
+    Index("ix_reuse_b", "document_b"),
+)
+
+measures = Table(
+    "measures",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("key", JSON, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("counted", Text),
+    Column("unit", String(64)),
+    Column("event", String(128)),
+    Column("claims", Integer, nullable=False),
+    Column("origins", Integer, nullable=False),
+    Column("sources", Integer, nullable=False),
+    Column("flags", JSON, nullable=False),
+)
+
 MIGRATION_TABLES = {
     "0001_documents": (builds, documents, removed_spans, line_counts, rejections),
+    "0002_claims": (claims, source_aliases),
+    "0003_links": (doc_windows, reuse, measures),
 }

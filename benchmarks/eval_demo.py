@@ -1,0 +1,65 @@
+"""Claims on the bundled demo corpus against its hand-written expected results.
+
+    .venv/bin/python benchmarks/eval_demo.py [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+
+def evaluate_demo(*, workers: int = 1) -> dict:
+    from claimledger.build import build
+    from claimledger.demo import (
+        corpus_path,
+        load_expected,
+        non_claims_returned,
+        score_claims,
+        score_statements,
+    )
+    from claimledger.export import claim_record
+    from claimledger.settings import Settings
+    from claimledger.store import Ledger
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = Ledger(Path(tmp) / "demo.db")
+        build([str(corpus_path())], ledger, Settings(workers=workers))
+        claims = [claim_record(row) for row in ledger.claims()]
+        ledger.close()
+    expected = load_expected()
+    return {
+        "claims": score_claims(claims, expected),
+        "statements": score_statements(claims, expected),
+        "non_claims": non_claims_returned(claims, expected),
+        "non_claims_total": len(expected["non_claims"]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="List misses and wrong fields.")
+    args = parser.parse_args()
+    result = evaluate_demo()
+    score = result["claims"]
+    print(f"figure claims: precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}"
+          f"  ({score.matched} matched of {score.expected} expected, {score.predicted} extracted)")
+    for name in sorted(score.field_correct | {f: 0 for f in ("value", "approx", "counted", "source", "via", "status")}):
+        print(f"  {name:<12} {score.accuracy(name):.3f}")
+    for key, (found, total) in result["statements"].items():
+        print(f"{key}: {found}/{total} found")
+    print(f"non-claims returned as figures: {len(result['non_claims'])}/{result['non_claims_total']}")
+    if args.details:
+        for wanted in score.misses:
+            print("MISS", wanted["doc"], "|", wanted["quantity_text"], "|", wanted["sentence"])
+        for claim in score.spurious:
+            print("EXTRA", claim["doc"], "|", claim["quantity_text"], "|", claim["sentence"][:120])
+        for name, wanted, got in score.wrong:
+            print(f"WRONG {name}: expected {wanted.get(name)!r} got {got.get(name)!r} | {wanted['sentence'][:90]}")
+        for item in result["non_claims"]:
+            print("NONCLAIM", item)
+
+
+if __name__ == "__main__":
+    main()

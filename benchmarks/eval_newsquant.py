@@ -1,0 +1,246 @@
+"""Quantity extraction scored on NewsQuant (dev half), beside the published CQE and quantulum3.
+
+    .venv/bin/python benchmarks/eval_newsquant.py
+
+The data is read from ../shared/data at run time and never copied into the project.
+
+Scoring, micro-averaged over all sentences: per sentence, predicted and gold quantities are
+matched greedily one to one (predictions in order, each to the first free gold quantity that
+satisfies the criterion). P = matched / predicted, R = matched / gold.
+
+- value: equal within 1e-6 relative. A gold range "A-B" (in either order) is compared with our
+  low/high; for our vague amounts ("thousands": 1000-9999) the gold's exclusive upper bound
+  (1000-10000) also counts as equal.
+- value+change: the value, and our approximation or trend projected onto NewsQuant's one
+  label the way its annotators write it: about "~", at_least ">", at_most/up_to "<" first
+  ("lost more than 60%" is ">"), else trend up/down, else "=" (exact, and also range and
+  vague: 47 of the 50 dev ranges are "="). The literal mapping (trend first, range and vague
+  "~") is scored on a second line.
+- value+unit: the value, and our unit (or, for a plain count, the lemma of the counted noun's
+  head) against the gold normalised unit, both through one normalisation table; for counts
+  the head words are compared. Gold "-" means no unit: it matches a count with no counted noun.
+- value+concept: the value, and any shared content word (lowercased lemma) between the gold
+  referred concepts and our ``counted`` (the partial-overlap measure of the CQE paper). Gold
+  "-" (no concept) matches when we give no counted thing either. The same with ``counted``
+  and ``subject`` together is reported for information.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from claimledger.extract.quantities import QuantityMention, find_quantities
+from claimledger.nlp import load_pipeline
+
+NEWSQUANT_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsquant" / (
+    "NewsQuant-dev.json"
+)
+# Published F1 on the full NewsQuant set (Almasian et al., EMNLP 2023).
+PUBLISHED = {
+    "CQE": {"value": 92.0, "value+unit": 85.6, "value+change": 88.1, "value+concept": 76.1},
+    "quantulum3": {"value": 73.0, "value+unit": 47.2},
+}
+CHANGE = {"exact": "=", "about": "~", "vague": "=", "range": "=", "at_least": ">",
+          "at_most": "<", "up_to": "<"}  # fmt: skip
+CHANGE_LITERAL = {**CHANGE, "vague": "~", "range": "~"}
+# One name per unit for both sides: our codes and the gold's normalised names. Aliases are
+# lowercase except our "Nm" (newton metre), which differs from "nm" (nanometre) only in case.
+UNIT_NAMES = {
+    "percentage": ("%", "percent", "per cent", "percentage"),
+    "dollar": ("$", "usd", "dollar", "dollars", "us$", "united states dollar"),
+    "euro": ("eur", "euro", "euros"), "pound sterling": ("gbp", "£", "pound sterling"),
+    "japanese yen": ("jpy", "yen"), "chinese yuan": ("cny", "yuan"),
+    "hong kong dollar": ("hkd",), "malaysian ringgit": ("myr", "ringgit"),
+    "shekel": ("ils", "new israeli shekel"), "indian rupee": ("inr",),
+    "australian dollar": ("aud",), "canadian dollar": ("cad",), "cent": ("cent", "cents"),
+    "kilometre": ("km",), "metre": ("m",), "centimetre": ("cm",), "millimetre": ("mm",),
+    "micrometre": ("um",), "nanometre": ("nm",), "square kilometre": ("km2",),
+    "square metre": ("m2",), "square foot": ("sq ft", "square feet"), "kilogram": ("kg",),
+    "gram": ("g",), "milligram": ("mg",), "pound-mass": ("lb",), "ounce": ("oz",),
+    "mile per hour": ("mph",), "kilometre per hour": ("km/h",), "metre per second": ("m/s",),
+    "watt": ("w",), "kilowatt": ("kw",), "megawatt": ("mw",), "gigawatt": ("gw",),
+    "kilowatt hour": ("kwh",), "gigawatt hour": ("gwh",),
+    "horsepower": ("hp", "brake horsepower"), "volt": ("v",),
+    "milliampere-hour": ("mah",), "gigabyte": ("gb",), "gigahertz": ("ghz",), "hertz": ("hz",),
+    "decibel": ("db",), "part per million": ("ppm",), "parts-per-billion": ("ppb",),
+    "revolutions per minute": ("rpm",), "newton metre": ("Nm",),
+    "pound-foot": ("lb-ft", "foot pound-force"), "mile per gallon": ("mpg",),
+    "count": ("times",), "square mile": ("sq mile",), "cubic metre": ("m3",),
+    "cubic foot": ("cu ft",), "kilocalorie": ("kcal",),
+}  # fmt: skip
+_UNIT_ALIASES = {alias: name for name, aliases in UNIT_NAMES.items() for alias in aliases}
+_RANGE = re.compile(
+    r"^\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*-\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$"
+)
+
+
+def evaluate_newsquant(path: Path = NEWSQUANT_DEV) -> dict:
+    """Precision, recall and F1 for value, value+change, value+unit and value+concept."""
+    if not path.exists():
+        raise FileNotFoundError(f"NewsQuant dev set not found at {path}")
+    records = json.loads(path.read_text(encoding="utf-8"))
+    nlp = load_pipeline()
+    docs = list(nlp.pipe(record["text"] for record in records))
+    started = time.perf_counter()
+    predictions = [find_quantities(doc) for doc in docs]
+    extract_seconds = time.perf_counter() - started
+    lemmas = _Lemmas(nlp)
+    criteria: dict[str, Callable[[dict, QuantityMention, object], bool]] = {
+        "value": lambda gold, mention, doc: True,
+        "value+change": lambda gold, mention, doc: _change(mention) == gold["change"],
+        "value+change (trend first, range ~)": lambda gold, mention, doc: (
+            _change_literal(mention) == gold["change"]
+        ),
+        "value+unit": lambda gold, mention, doc: _same_unit(gold, mention, doc, lemmas),
+        "value+concept": lambda gold, mention, doc: lemmas.overlap(
+            gold["referred_concepts"], mention.counted
+        ),
+        "value+concept (counted+subject)": lambda gold, mention, doc: lemmas.overlap(
+            gold["referred_concepts"], " ".join(filter(None, (mention.counted, mention.subject)))
+        ),
+    }
+    gold_total = sum(len(record["quantities"]) for record in records)
+    predicted_total = sum(len(mentions) for mentions in predictions)
+    scores = {}
+    for name, criterion in criteria.items():
+        matched = sum(
+            _match(record["quantities"], mentions, doc, criterion)
+            for record, mentions, doc in zip(records, predictions, docs)
+        )
+        scores[name] = _prf(matched, predicted_total, gold_total)
+    return {
+        "sentences": len(records),
+        "gold": gold_total,
+        "predicted": predicted_total,
+        "scores": scores,
+        "published": PUBLISHED,
+        "extract_ms_per_sentence": 1000 * extract_seconds / len(records),
+    }
+
+
+def _match(golds: list[dict], mentions: list[QuantityMention], doc, criterion) -> int:
+    free = list(golds)
+    matched = 0
+    for mention in mentions:
+        for gold in free:
+            if _same_value(gold["value"], mention) and criterion(gold, mention, doc):
+                free.remove(gold)
+                matched += 1
+                break
+    return matched
+
+
+def _same_value(text: str, mention: QuantityMention) -> bool:
+    quantity = mention.quantity
+    bounds = _RANGE.match(text)
+    if bounds is None:
+        return quantity.value is not None and _close(float(text), quantity.value)
+    low, high = sorted((float(bounds[1]), float(bounds[2])))
+    if quantity.low is None or quantity.high is None or quantity.value is not None:
+        return False
+    upper_ok = _close(high, quantity.high) or (
+        quantity.approx == "vague" and _close(high, quantity.high + 1)
+    )
+    return _close(low, quantity.low) and upper_ok
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _change(mention: QuantityMention) -> str:
+    quantity = mention.quantity
+    label = CHANGE[quantity.approx]
+    return label if label != "=" else quantity.trend or label
+
+
+def _change_literal(mention: QuantityMention) -> str:
+    quantity = mention.quantity
+    return quantity.trend or CHANGE_LITERAL[quantity.approx]
+
+
+def _same_unit(gold: dict, mention: QuantityMention, doc, lemmas: _Lemmas) -> bool:
+    ours = _our_unit(mention, doc)
+    theirs = gold["normalized_unit"].strip()
+    if theirs in ("-", ""):
+        return ours is None
+    if ours is None:
+        return False
+    if theirs.startswith("%") and " " in theirs:
+        theirs = "fraction"  # NewsQuant writes "a third of those screened" as "% those screened"
+    theirs = _unit_name(theirs)
+    if mention.quantity.unit is None:
+        # counts: the head noun of the gold unit ("test" in "test per day", "category" in
+        # "category of products") against the head of our counted phrase
+        head = theirs.split(" per ")[0].split(" of ")[0].split()[-1]
+        return ours == head or ours in lemmas.words(head)
+    surface = _unit_name(gold["unit"].strip())
+    return ours in (theirs, surface, theirs.split(" of ")[0])
+
+
+def _our_unit(mention: QuantityMention, doc) -> str | None:
+    unit = mention.quantity.unit
+    if unit is not None:
+        return " per ".join(_unit_name(part) for part in unit.split(" per "))
+    if mention.head is not None:
+        return doc[mention.head].lemma_.lower()
+    return mention.counted.split()[-1].lower() if mention.counted else None
+
+
+def _unit_name(unit: str) -> str:
+    if " per " in unit:
+        return " per ".join(_unit_name(part) for part in unit.split(" per "))
+    return _UNIT_ALIASES.get(unit) or _UNIT_ALIASES.get(unit.lower(), unit.lower())
+
+
+class _Lemmas:
+    """Content-word lemmas of short phrases, parsed once each."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+        self.cache: dict[str, frozenset[str]] = {}
+
+    def words(self, text: str) -> frozenset[str]:
+        if text not in self.cache:
+            self.cache[text] = frozenset(
+                token.lemma_.lower() for token in self.nlp(text)
+                if not token.is_stop and (token.is_alpha or token.like_num)
+            )
+        return self.cache[text]
+
+    def overlap(self, gold: str, ours: str | None) -> bool:
+        if gold.strip() in ("-", ""):
+            return not ours
+        return bool(ours) and bool(self.words(gold) & self.words(ours))
+
+
+def _prf(matched: int, predicted: int, gold: int) -> dict:
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "matched": matched}
+
+
+def main() -> None:
+    result = evaluate_newsquant()
+    print(f"NewsQuant dev: {result['sentences']} sentences, {result['gold']} gold quantities, "
+          f"{result['predicted']} predicted")
+    print(f"{'criterion':36} {'P':>6} {'R':>6} {'F1':>6} {'matched':>8}   CQE  quantulum3")
+    for name, score in result["scores"].items():
+        cqe = PUBLISHED["CQE"].get(name)
+        q3 = PUBLISHED["quantulum3"].get(name)
+        print(f"{name:36} {100 * score['precision']:6.1f} {100 * score['recall']:6.1f} "
+              f"{100 * score['f1']:6.1f} {score['matched']:8d}   "
+              f"{cqe if cqe is not None else '-':>4}  {q3 if q3 is not None else '-':>5}")
+    print("Published figures are F1 on the full NewsQuant set; ours are on its dev half.")
+    print(f"find_quantities: {result['extract_ms_per_sentence']:.3f} ms per sentence "
+          "(parsing excluded)")
+
+
+if __name__ == "__main__":
+    main()

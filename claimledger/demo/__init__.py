@@ -1,0 +1,145 @@
+"""The bundled demo corpus (``corpus/``), its hand-written expected results
+(``expected.json``), and the scoring of a ledger's claims against them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+CLAIM_FIELDS = ("value", "low", "high", "approx", "trend", "counted", "source", "source_type",
+                "via", "status", "event_date")
+
+
+def corpus_path() -> Path:
+    return Path(str(files("claimledger") / "demo" / "corpus"))
+
+
+def load_expected() -> dict:
+    return json.loads((Path(str(files("claimledger") / "demo")) / "expected.json").read_text("utf-8"))
+
+
+@dataclass
+class ClaimScore:
+    """Precision and recall of figure claims, and per-field accuracy over matched pairs."""
+
+    expected: int = 0
+    predicted: int = 0
+    matched: int = 0
+    field_correct: Counter = field(default_factory=Counter)
+    misses: list = field(default_factory=list)
+    spurious: list = field(default_factory=list)
+    wrong: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, name: str) -> float:
+        return self.field_correct[name] / self.matched if self.matched else 0.0
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
+
+
+def _tokens(text: str | None) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", _norm(text))) - {"the", "of", "a", "an", "in", "and"}
+
+
+def _same_number(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
+
+
+def _field_ok(name: str, predicted, expected) -> bool:
+    if name in ("value", "low", "high"):
+        return _same_number(predicted, expected)
+    if name == "counted":
+        return bool(_tokens(predicted) & _tokens(expected)) or predicted == expected
+    if name == "source":
+        return _norm(predicted) == _norm(expected)
+    if name == "via":
+        return {_norm(v) for v in predicted or []} == {_norm(v) for v in expected or []}
+    return predicted == expected
+
+
+def _matches(claim: dict, expected: dict) -> bool:
+    """Same sentence, and the same figure by its words or by its numbers."""
+    if _norm(expected["sentence"]) not in _norm(claim["sentence"]):
+        return False
+    want = set(_norm(expected.get("quantity_text")).split())
+    got = set(_norm(claim.get("quantity_text")).split())
+    if want and got and (want <= got or got <= want):
+        return True
+    if expected.get("value") is not None and _same_number(claim.get("value"), expected["value"]):
+        return True
+    return _same_number(claim.get("low"), expected.get("low")) and _same_number(
+        claim.get("high"), expected.get("high")
+    )
+
+
+def score_claims(claims: list[dict], expected: dict) -> ClaimScore:
+    """Score exported claims (schema v1 dicts) against the expected figure claims."""
+    figures = [c for c in claims if c.get("quantity_text")]
+    score = ClaimScore(expected=len(expected["claims"]), predicted=len(figures))
+    unused = list(figures)
+    for wanted in expected["claims"]:
+        match = next((c for c in unused if c["doc"] == wanted["doc"] and _matches(c, wanted)), None)
+        if match is None:
+            score.misses.append(wanted)
+            continue
+        unused.remove(match)
+        score.matched += 1
+        for name in CLAIM_FIELDS:
+            if _field_ok(name, match.get(name), wanted.get(name)):
+                score.field_correct[name] += 1
+            else:
+                score.wrong.append((name, wanted, match))
+    score.spurious = unused
+    return score
+
+
+def score_statements(claims: list[dict], expected: dict) -> dict[str, tuple[int, int]]:
+    """(found, expected) for denials and confirmations: a claim in the sentence with that status."""
+    result = {}
+    for key, status in (("denials", "denied"), ("confirmations", "confirmed")):
+        wanted = expected[key]
+        found = sum(
+            any(c["doc"] == w["doc"] and _norm(w["sentence"]) in _norm(c["sentence"])
+                and c["status"] == status for c in claims)
+            for w in wanted
+        )
+        result[key] = (found, len(wanted))
+    return result
+
+
+def non_claims_returned(claims: list[dict], expected: dict) -> list[dict]:
+    """Expected non-claims (years, phone numbers, names with numbers) returned as figures."""
+    wrong = []
+    for item in expected["non_claims"]:
+        text = _norm(item["text"])
+        for claim in claims:
+            quantity = _norm(claim.get("quantity_text"))
+            if claim["doc"] == item["doc"] and quantity and (quantity in text or text in quantity) \
+                    and _digits(quantity) & _digits(text):
+                wrong.append({"non_claim": item, "claim": claim["quantity_text"]})
+                break
+    return wrong
+
+
+def _digits(text: str) -> set[str]:
+    return set(re.findall(r"\d[\d,.]*", text))

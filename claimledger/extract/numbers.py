@@ -1,0 +1,755 @@
+"""Reading figures from tokens: how much a run of words denotes, how exactly, and in what.
+
+The reader works on the texts of a sentence's tokens (spaCy's English tokenization) and knows
+nothing of syntax: "around 10,000", "$2.3bn", "tens of thousands of dollars", "between 3,000
+and 5,000 hectares", "two-thirds", "19 per cent". Whether a figure is a claim at all (a year,
+a date, "Route 9") and what it counts is decided with the parse, in ``quantities``.
+
+Conventions for amounts that are not exact:
+- "about N" (around, some, roughly, close to, an estimated, "a dozen"): value = low = high = N.
+- "more than N" (over, at least, upwards of, N or more, N-plus): value = low = N, high open.
+- "nearly N" (almost, just under, fewer than, under): value = high = N, low open, ``at_most``.
+- "up to N" (as many as, as much as, a maximum of): value = high = N, low open, ``up_to``.
+- ranges ("between A and B", "A to B", "A-B", "A or B"): low A, high B, no value.
+- vague plurals have inclusive integer bounds and no value: "hundreds" 100-999, "thousands"
+  1000-9999, "tens of thousands" 10000-99999, "hundreds of thousands" 100000-999999,
+  "millions" 1e6 up to 1e7-1 and so on; "several/a few thousand" 2000-9999; "tens" 10-99;
+  "dozens" 24-143 (at least two dozen, fewer than a gross) and "scores" 40-199.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+EXACT, ABOUT, AT_LEAST, AT_MOST, UP_TO, RANGE, VAGUE = (
+    "exact", "about", "at_least", "at_most", "up_to", "range", "vague"
+)
+FRACTION = "fraction"
+TIMES = "times"
+
+# --- number words -------------------------------------------------------------------------
+_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+    "crore": 1e7,
+}  # fmt: skip
+# Short multipliers written as their own token after digits: "5.7 m euros", "8 B people".
+_SCALE_ABBREVIATIONS = {
+    "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3,
+}  # fmt: skip
+# Multipliers glued to digits ("5.7m", "1.5bn", "25k"); "K" alone is left out because "4K"
+# is a screen resolution far more often than 4,000 of something.
+_SCALE_SUFFIXES = {
+    "k": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9,
+    "Bn": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+}  # fmt: skip
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7,
+    "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
+    "tenths": 10,
+}  # fmt: skip
+# Plural scale nouns: the lower bound of the vague amount they denote and the factor that
+# gives the (exclusive) upper bound.
+_VAGUE_PLURALS = {
+    "tens": (10, 10), "dozens": (24, 6), "scores": (40, 5), "hundreds": (100, 10),
+    "thousands": (1e3, 10), "millions": (1e6, 10), "billions": (1e9, 10),
+    "trillions": (1e12, 10),
+}  # fmt: skip
+_FEW = {"several", "few", "many"}
+_DETERMINERS_AFTER_FRACTION = {
+    "of", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "all", "this",
+    "these", "those", "that",
+}  # fmt: skip
+
+# --- approximation words ------------------------------------------------------------------
+_PREFIXES = {
+    ABOUT: (
+        "about", "around", "approximately", "approx", "approx.", "roughly", "some", "circa",
+        "an estimated", "estimated", "close to", "closer to", "nearer to", "in the region of",
+        "on the order of", "something like", "~",
+    ),
+    AT_LEAST: (
+        "more than", "over", "at least", "upwards of", "upward of", "in excess of", "above",
+        "no fewer than", "no less than", "not less than", "well over", "well above",
+        "just over", "just above", "a little over", "a little more than", "slightly more than",
+        "a minimum of", "north of", "well in excess of", "exceeding", "more than about",
+    ),
+    AT_MOST: (
+        "nearly", "almost", "just under", "just below", "just shy of", "shy of", "fewer than",
+        "less than", "under", "below", "at most", "no more than", "not more than",
+        "a little under", "a little less than", "slightly less than", "not quite",
+        "well under", "well below", "nearly all of",
+    ),
+    UP_TO: ("up to", "as many as", "as much as", "as high as", "a maximum of", "up to about"),
+    EXACT: ("exactly", "precisely"),
+}
+_APPROX_PHRASES = {
+    tuple(phrase.split()): approx for approx, phrases in _PREFIXES.items() for phrase in phrases
+}
+_APPROX_LONGEST = max(len(key) for key in _APPROX_PHRASES)
+_POSTFIXES = {
+    ("or", "more"): AT_LEAST, ("or", "above"): AT_LEAST, ("and", "above"): AT_LEAST,
+    ("or", "over"): AT_LEAST, ("-", "plus"): AT_LEAST, ("+",): AT_LEAST, ("or", "so"): ABOUT,
+    ("-", "odd"): ABOUT, ("or", "fewer"): AT_MOST,
+    ("or", "less"): AT_MOST, ("and", "under"): AT_MOST,
+}  # fmt: skip
+
+# --- currencies ---------------------------------------------------------------------------
+_CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "$US": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+    "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "£": "GBP", "€": "EUR",
+    "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₦": "NGN",
+    "₴": "UAH", "Rs": "INR", "Rs.": "INR", "RM": "MYR", "RMB": "CNY", "NIS": "ILS",
+}  # fmt: skip
+_CURRENCY_CODES = (
+    "USD EUR GBP JPY CNY INR AUD CAD HKD SGD NZD CHF SEK NOK DKK KRW RUB ZAR BRL MXN TRY ILS "
+    "AED SAR UAH PLN EGP NGN KES PKR IDR THB VND HUF CZK MYR"
+).split()
+_CURRENCY_PREFIXES = {**_CURRENCY_SYMBOLS, **{code: code for code in _CURRENCY_CODES}}
+# "US $58.24", "HK $3.7 billion": a country prefix written apart from the dollar sign.
+_DOLLAR_COUNTRIES = {"US": "USD", "U.S.": "USD", "HK": "HKD", "AU": "AUD", "NZ": "NZD"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
+    "hryvnias": "UAH", "shekel": "ILS", "shekels": "ILS", "ringgit": "MYR",
+    "peso": "MXN", "pesos": "MXN", "franc": "CHF", "francs": "CHF", "lira": "TRY",
+    "liras": "TRY", "rand": "ZAR", "naira": "NGN", "dirham": "AED", "dirhams": "AED",
+    "riyal": "SAR", "riyals": "SAR", "baht": "THB", "rupiah": "IDR", "won": "KRW",
+    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "zloty": "PLN",
+    "zlotys": "PLN", "forint": "HUF", "cent": "cent", "cents": "cent", "pence": "pence",
+    "penny": "pence",
+}  # fmt: skip
+_NATIONAL_CURRENCIES = {
+    ("australian", "dollars"): "AUD", ("canadian", "dollars"): "CAD",
+    ("hong", "kong", "dollars"): "HKD", ("new", "zealand", "dollars"): "NZD",
+    ("singapore", "dollars"): "SGD", ("taiwan", "dollars"): "TWD", ("us", "dollars"): "USD",
+    ("u.s.", "dollars"): "USD", ("american", "dollars"): "USD", ("pakistani", "rupees"): "PKR",
+    ("sri", "lankan", "rupees"): "LKR", ("argentine", "pesos"): "ARS",
+    ("philippine", "pesos"): "PHP", ("colombian", "pesos"): "COP", ("chilean", "pesos"): "CLP",
+    ("danish", "kroner"): "DKK", ("swedish", "kronor"): "SEK", ("chinese", "yuan"): "CNY",
+    ("japanese", "yen"): "JPY", ("indian", "rupees"): "INR", ("russian", "roubles"): "RUB",
+    ("russian", "rubles"): "RUB", ("swiss", "francs"): "CHF", ("turkish", "lira"): "TRY",
+    ("south", "african", "rand"): "ZAR", ("mexican", "pesos"): "MXN",
+    ("brazilian", "reais"): "BRL", ("pounds", "sterling"): "GBP", ("pound", "sterling"): "GBP",
+}  # fmt: skip
+MONEY = frozenset(_CURRENCY_PREFIXES.values()) | frozenset(_CURRENCY_WORDS.values()) | frozenset(
+    _NATIONAL_CURRENCIES.values()
+)
+
+# --- units of measure ---------------------------------------------------------------------
+_UNIT_NAMES = {
+    "percent": ("%", "per cent", "percent", "pct", "pc"),
+    "percentage point": ("percentage points", "percentage point", "% points", "% point",
+                         "pct points", "points percentage"),
+    "basis point": ("basis points", "basis point", "bps", "bp", "bsp"),
+    "point": ("points", "point", "pts"),
+    "times": ("times", "fold"),
+    "km": ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "klick"),
+    "m": ("metre", "metres", "meter", "meters"),
+    "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters"),
+    "mm": ("mm", "millimetre", "millimetres", "millimeter", "millimeters"),
+    "um": ("μm", "µm", "micrometre", "micrometres", "micrometer", "micrometers", "micron",
+           "microns"),
+    "nm": ("nm", "nanometre", "nanometres", "nanometer", "nanometers"),
+    "mile": ("mile", "miles", "mi"),
+    "nautical mile": ("nautical miles", "nautical mile"),
+    "yard": ("yard", "yards", "yd", "yds"),
+    "foot": ("foot", "feet", "ft"),
+    "inch": ("inch", "inches"),
+    "light-year": ("light-years", "light-year", "light years", "light year"),
+    "hectare": ("hectare", "hectares", "ha"),
+    "acre": ("acre", "acres"),
+    "km2": ("km2", "km²", "sq km", "square kilometres", "square kilometers",
+            "square kilometre", "square kilometer"),
+    "m2": ("m2", "m²", "sq m", "sqm", "square metres", "square meters", "square metre",
+           "square meter"),
+    "sq ft": ("sq ft", "sqft", "square feet", "square foot"),
+    "sq mile": ("square miles", "square mile", "sq miles", "sq mi"),
+    "litre": ("litre", "litres", "liter", "liters"),
+    "ml": ("ml", "millilitre", "millilitres", "milliliter", "milliliters"),
+    "gallon": ("gallon", "gallons"),
+    "barrel": ("barrel", "barrels", "bbl"),
+    "m3": ("m3", "m³", "cubic metres", "cubic meters", "cubic metre", "cubic meter"),
+    "cu ft": ("cubic feet", "cubic foot", "cu ft"),
+    "bcm": ("bcm",),
+    "tonne": ("tonne", "tonnes", "ton", "tons", "metric tons", "metric tonnes"),
+    "kg": ("kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"),
+    "g": ("gram", "grams", "gramme", "grammes"),
+    "mg": ("mg", "milligram", "milligrams"),
+    "lb": ("lb", "lbs", "pound", "pounds"),
+    "oz": ("oz", "ounce", "ounces"),
+    "carat": ("carat", "carats"),
+    "mph": ("mph", "m.p.h.", "m.p.h", "miles per hour", "miles an hour"),
+    "km/h": ("km/h", "kph", "kmh", "km/hr", "km / h", "kilometres per hour",
+             "kilometers per hour", "kilometres an hour", "kilometers an hour"),
+    "m/s": ("m/s", "metres per second", "meters per second"),
+    "knot": ("knot", "knots"),
+    "celsius": ("°c", "° c", "degrees celsius", "degree celsius", "degrees c",
+                "degrees centigrade", "celsius"),
+    "fahrenheit": ("°f", "° f", "degrees fahrenheit", "degree fahrenheit", "degrees f",
+                   "fahrenheit"),
+    "degree": ("degree", "degrees", "°"),
+    "second": ("second", "seconds", "sec", "secs"),
+    "minute": ("minute", "minutes", "min", "mins"),
+    "hour": ("hour", "hours", "hr", "hrs"),
+    "day": ("day", "days"),
+    "week": ("week", "weeks"),
+    "month": ("month", "months"),
+    "year": ("year", "years", "yr", "yrs"),
+    "decade": ("decade", "decades"),
+    "century": ("century", "centuries"),
+    "W": ("watt", "watts"),
+    "kW": ("kw", "kilowatt", "kilowatts"),
+    "MW": ("mw", "megawatt", "megawatts"),
+    "GW": ("gw", "gigawatt", "gigawatts"),
+    "kWh": ("kwh", "kilowatt-hours", "kilowatt hours", "kilowatt-hour", "kilowatt hour"),
+    "MWh": ("mwh", "megawatt-hours", "megawatt hours"),
+    "GWh": ("gwh", "gigawatt-hours", "gigawatt hours"),
+    "TWh": ("twh", "terawatt-hours", "terawatt hours"),
+    "hp": ("hp", "bhp", "horsepower"),
+    "psi": ("psi",),
+    "kPa": ("kpa", "kilopascal", "kilopascals"),
+    "MPa": ("mpa", "megapascal", "megapascals"),
+    "V": ("volt", "volts"),
+    "kV": ("kv", "kilovolt", "kilovolts"),
+    "mAh": ("mah",),
+    "kcal": ("kcal", "calories", "calorie"),
+    "GB": ("gb", "gigabyte", "gigabytes"),
+    "TB": ("tb", "terabyte", "terabytes"),
+    "MB": ("mb", "megabyte", "megabytes"),
+    "Gbps": ("gbps",),
+    "Mbps": ("mbps",),
+    "Hz": ("hz", "hertz"),
+    "kHz": ("khz",),
+    "MHz": ("mhz",),
+    "GHz": ("ghz",),
+    "dB": ("db", "decibel", "decibels"),
+    "ppm": ("ppm", "parts per million"),
+    "ppb": ("ppb", "parts per billion"),
+    "rpm": ("rpm",),
+    "Nm": ("newton metres", "newton meters", "newton-metres"),
+    "lb-ft": ("lb-ft", "lb - ft", "pound-feet", "pound - feet", "pound-foot", "pound - foot",
+              "lb ft"),
+    "mpg": ("mpg",),
+    "MP": ("megapixels", "megapixel", "mp"),
+}
+# Units that count only when glued to digits ("40ha", "19pc"): written apart they are
+# ordinary words or initials. Single letters are read only glued and in their own case
+# ("100g", "4.3s", "118.5p", "65W"), so "4S" and "5G" stay names.
+_GLUED_ONLY = frozenset({"mi", "ha", "pc", "mb", "mp"})
+_LETTER_UNITS = {"s": "second", "h": "hour", "g": "g", "p": "pence", "x": "times", "W": "W",
+                 "V": "V", "L": "litre"}  # fmt: skip
+_UNITS: dict[tuple[str, ...], str] = {}
+for _unit, _names in _UNIT_NAMES.items():
+    for _name in _names:
+        _UNITS[tuple(_name.lower().split())] = _unit
+_UNITS.update({(word,): code for word, code in _CURRENCY_WORDS.items()})
+_UNITS.update(_NATIONAL_CURRENCIES)
+_UNIT_LONGEST = max(len(key) for key in _UNITS)
+# Keys are matched case-insensitively except these, which clash with "nm" and "ps".
+_CASED_UNITS = {"Nm": "Nm", "PS": "hp"}
+# Units written into a figure's text, as its currency or percent ("$450 million", "19 per cent").
+_IN_TEXT = MONEY | {"percent", "percentage point", "basis point", "point", "times", FRACTION}
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                         "century"})  # fmt: skip
+# "$3,500 a month", "$2.06 a share", "20 tests per day": what a rate can be per.
+_RATE_NOUNS = {
+    **{name: unit for unit in _TIME_UNITS for name in _UNIT_NAMES[unit]},
+    "share": "share", "person": "person", "head": "head", "capita": "capita",
+    "night": "night", "barrel": "barrel", "gallon": "gallon", "litre": "litre", "liter": "litre",
+    "tonne": "tonne", "ton": "tonne", "kg": "kg", "kilo": "kg", "ounce": "oz", "gram": "g",
+    "unit": "unit", "seat": "seat", "household": "household", "kwh": "kWh", "mwh": "MWh",
+    "mmbtu": "MMBtu",
+}  # fmt: skip
+_RATE_WORDS = {"per", "a", "an", "/", "each"}
+# What "a"/"an" makes a rate of besides time: "$2.06 a share", "$90 a barrel".
+_PER_ITEM = frozenset({"share", "head", "person", "barrel", "night", "gallon"})
+# "up from $6.78 billion a year earlier" is a comparison, not a rate per year.
+_NOT_RATE_AFTER = {"earlier", "ago", "before", "later", "on", "after", "previously"}
+_DIMENSIONS = {"high", "tall", "long", "wide", "deep", "away", "above", "below", "sprint",
+               "race", "freestyle", "hurdles", "relay"}  # fmt: skip
+
+_PREFIX_PATTERN = "|".join(
+    re.escape(prefix) for prefix in sorted(_CURRENCY_PREFIXES, key=len, reverse=True)
+)
+# One token that is a number: sign, "~" or "sub-", a glued currency ("USD10", "RM23.50"),
+# digits with thousands separators and decimals, and a glued suffix ("bn", "km", "%").
+_NUMERAL = re.compile(
+    r"(?P<sign>[-−+~]|minus-|sub-)?"
+    rf"(?P<currency>{_PREFIX_PATTERN}|US)?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<suffix>[^\W\d_]+(?:/[^\W\d_]+)?[23²³]?|%|°[CF]?)?$"
+)
+_HAS_DIGIT = re.compile(r"\d")
+# Words a figure can begin with, besides digits: approximations, openers, currencies, numbers.
+_STARTERS = frozenset(
+    {phrase[0] for phrase in _APPROX_PHRASES} | {"between", "from", "minus", "a", "an", "half"}
+    | set(_CURRENCY_PREFIXES) | {word.lower() for word in _CURRENCY_PREFIXES}
+    | {word.lower() for word in _DOLLAR_COUNTRIES} | set(_ONES) | set(_TENS)
+    | set(_VAGUE_PLURALS) | _FEW
+)
+_POSTFIX_LONGEST = 2
+# A bare "A to B" whose ends are further apart than this is two figures, not a range.
+_RANGE_RATIO = 1000
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure found in a run of tokens; ``start``/``end`` are token indices (end exclusive)."""
+
+    start: int
+    end: int
+    anchor: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approx: str
+    unit: str | None = None
+    # The figure's own text stops before a unit of measure ("more than 300" millimetres) but
+    # keeps currency and percent ("$450 million", "19 per cent").
+    text_end: int = 0
+    # The two ends of "from A to B", which a change verb turns into two levels.
+    parts: tuple[Figure, Figure] | None = None
+
+
+@dataclass(slots=True)
+class _Amount:
+    """The number itself, before approximation words and ranges are applied."""
+
+    lead: int  # first token, a currency prefix included
+    start: int  # the number's first token
+    end: int
+    value: float | None
+    low: float
+    high: float
+    vague: bool = False
+    about: bool = False
+    below: bool = False  # "sub-7 nanometre chips": under the amount
+    unit: str | None = None
+    scale: float = 1.0
+    text_end: int = 0
+
+
+def find_figures(words: Sequence[str]) -> list[Figure]:
+    """Every figure in the token texts, left to right, none overlapping."""
+    lower = [word.lower() for word in words]
+    figures = []
+    i = 0
+    while i < len(words):
+        # Most tokens cannot start a figure; a set lookup rules them out cheaply.
+        if lower[i] not in _STARTERS and not _HAS_DIGIT.search(words[i]) and not (
+            lower[i].endswith("fold")
+        ):
+            i += 1
+            continue
+        figure = _read_figure(words, lower, i)
+        if figure is None:
+            i += 1
+        else:
+            figures.append(figure)
+            i = figure.end
+    return figures
+
+
+def _read_figure(words: Sequence[str], lower: Sequence[str], i: int) -> Figure | None:
+    """The figure that starts at token ``i``, approximation words and range included."""
+    approx, j = _read_prefix(lower, i)
+    opener = lower[j] if j < len(lower) and lower[j] in ("between", "from") else None
+    first = _read_measure(words, lower, j + 1 if opener else j)
+    if first is None:
+        return None
+    second = _read_range_end(words, lower, first, opener)
+    if second is not None:
+        return _range(i, first, second, from_to=opener == "from")
+    if opener:
+        # "from 4,000 on Tuesday": the preposition is not part of a lone figure.
+        return _read_figure(words, lower, j + 1) if approx == EXACT else None
+    approx, end = _read_postfix(lower, first.end, approx)
+    return _figure(i, end, first, approx)
+
+
+def _read_prefix(lower: Sequence[str], i: int) -> tuple[str, int]:
+    for size in range(min(_APPROX_LONGEST, len(lower) - i), 0, -1):
+        approx = _APPROX_PHRASES.get(tuple(lower[i:i + size]))
+        if approx:
+            return approx, i + size
+    return EXACT, i
+
+
+def _read_postfix(lower: Sequence[str], i: int, approx: str) -> tuple[str, int]:
+    if approx != EXACT:
+        return approx, i
+    for size in range(_POSTFIX_LONGEST, 0, -1):
+        found = _POSTFIXES.get(tuple(lower[i:i + size]))
+        if found:
+            return found, i + size
+    return approx, i
+
+
+def _read_measure(words: Sequence[str], lower: Sequence[str], i: int) -> _Amount | None:
+    """Currency before, the amount, a unit or currency after: "$450 million", "19 per cent"."""
+    lead = i
+    negative = _at(lower, i) == "minus"
+    currency, i = _read_currency_prefix(words, i + negative)
+    amount = _read_amount(words, lower, i)
+    if amount is None:
+        return None
+    amount.lead = lead
+    if negative and amount.value is not None:
+        amount.value = amount.low = amount.high = -amount.value
+    amount.text_end = amount.end
+    if currency:
+        amount.unit = currency
+    elif amount.unit is None:
+        amount.unit, amount.end = _read_unit(words, lower, amount.end, amount)
+        if amount.unit in _IN_TEXT:
+            amount.text_end = amount.end
+    if amount.unit:
+        amount.unit, amount.end = _read_rate(lower, amount.end, amount.unit)
+    return amount
+
+
+def _read_currency_prefix(words: Sequence[str], i: int) -> tuple[str | None, int]:
+    if i < len(words) and words[i] in _CURRENCY_PREFIXES:
+        return _CURRENCY_PREFIXES[words[i]], i + 1
+    if i + 1 < len(words) and words[i + 1] == "$" and words[i] in _DOLLAR_COUNTRIES:
+        return _DOLLAR_COUNTRIES[words[i]], i + 2
+    return None, i
+
+
+def _read_amount(words: Sequence[str], lower: Sequence[str], i: int) -> _Amount | None:
+    if i >= len(words):
+        return None
+    if _HAS_DIGIT.search(words[i]):
+        return _read_numeral(words, lower, i)
+    return _read_vague(lower, i) or _read_number_words(lower, i)
+
+
+def _read_numeral(words: Sequence[str], lower: Sequence[str], i: int) -> _Amount | None:
+    """Digits, with what is glued to them and the scale words after ("1.28 million")."""
+    match = _NUMERAL.match(words[i])
+    if match is None:
+        return None
+    value = float(match["digits"].replace(",", ""))
+    if match["sign"] in ("-", "−", "minus-"):
+        value = -value
+    amount = _Amount(i, i, i + 1, value, value, value, about=match["sign"] == "~",
+                     below=match["sign"] == "sub-")
+    if match["currency"]:
+        amount.unit = _CURRENCY_PREFIXES.get(match["currency"], "USD")
+    suffix = match["suffix"]
+    if suffix and not _read_suffix(amount, suffix, match["digits"], lower):
+        return None
+    if amount.scale == 1:
+        _read_scale_words(lower, amount)
+    return amount
+
+
+def _read_suffix(amount: _Amount, suffix: str, digits: str, lower: Sequence[str]) -> bool:
+    """Apply a suffix glued to digits; False when it makes the token no amount ("3rd", "1990s")."""
+    if suffix in _SCALE_SUFFIXES:
+        if suffix == "m" and _followed_by_dimension(lower, amount.end):
+            amount.unit = "m"  # "a 1.5m-high wall" is metres, not millions
+        else:
+            _scale(amount, _SCALE_SUFFIXES[suffix])
+        return True
+    if suffix == "s" and "." not in digits:
+        return False  # "1990s", "in their 30s": decades, not seconds
+    unit = _unit_word(suffix, glued=True)
+    if unit is None:
+        return False  # ordinals ("3rd"), clock times ("8pm"), names ("5G", "3D")
+    amount.unit = amount.unit or unit
+    return True
+
+
+def _followed_by_dimension(lower: Sequence[str], i: int) -> bool:
+    if _at(lower, i) == "-":
+        i += 1
+    return _at(lower, i) in _DIMENSIONS
+
+
+def _read_scale_words(lower: Sequence[str], amount: _Amount) -> None:
+    """Scale words after digits: "1.5 million", "5.7 m", "two dozen", "3 thousand"."""
+    i = amount.end
+    while i < len(lower):
+        word = lower[i]
+        if word == "dozen":
+            amount.about = True
+            scale = 12.0
+        elif word == "hundred":
+            scale = 100.0
+        else:
+            # "USD10 m." at the end of a sentence keeps its full stop on the abbreviation
+            scale = _SCALES.get(word) or (
+                _SCALE_ABBREVIATIONS.get(word.rstrip(".")) if amount.scale == 1 else None
+            )
+        if scale is None or (word == "m" and _followed_by_dimension(lower, i + 1)):
+            break
+        _scale(amount, scale)
+        i += 1
+    amount.end = i
+
+
+def _scale(amount: _Amount, scale: float) -> None:
+    amount.value *= scale
+    amount.low = amount.high = amount.value
+    amount.scale *= scale
+
+
+def _read_number_words(lower: Sequence[str], i: int) -> _Amount | None:
+    """Numbers in words: "four", "twenty-five", "a dozen", "half a million", "two-thirds"."""
+    word = lower[i]
+    if word == "half":
+        return _read_half(lower, i)
+    if word in ("a", "an"):
+        return _read_a(lower, i)
+    if word.endswith("fold") and word[:-4] in _ONES:
+        value = _ONES[word[:-4]]
+        return _Amount(i, i, i + 1, value, value, value, unit=TIMES)  # "sixfold"
+    if word not in _ONES and word not in _TENS:
+        return None
+    return _read_word_sequence(lower, i, i, 0.0)
+
+
+def _read_a(lower: Sequence[str], i: int) -> _Amount | None:
+    """"a dozen", "a hundred", "a million", "a third of", "a couple of"."""
+    following = _at(lower, i + 1)
+    if following == "couple" and _at(lower, i + 2) == "of":
+        scale = _SCALES.get(_at(lower, i + 3)) or (100 if _at(lower, i + 3) == "hundred" else 1)
+        end = i + 3 if scale == 1 else i + 4
+        return _Amount(i, i, end, 2 * scale, 2 * scale, 2 * scale, about=True)
+    if following in _FRACTIONS and _FRACTIONS[following] > 2 and not following.endswith("s"):
+        return _fraction(lower, i, i + 2, 1, _FRACTIONS[following])
+    if following in _SCALES or following in ("hundred", "dozen"):
+        return _read_word_sequence(lower, i, i + 1, 1.0)
+    return None
+
+
+def _read_word_sequence(lower: Sequence[str], i: int, j: int, current: float) -> _Amount:
+    """Add up number words from ``j``: "two hundred and fifty thousand", "twenty-five"."""
+    total = 0.0
+    about = False
+    previous = None
+    while j < len(lower):
+        word = lower[j]
+        following = _at(lower, j + 1)
+        if word in _ONES or word in _TENS:
+            # "twenty-five" and "two hundred (and) fifty", but not "five six".
+            if previous in _ONES or (previous in _TENS and _ONES.get(word, 10) >= 10):
+                break
+            current += _ONES.get(word) or _TENS.get(word, 0)
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0.0
+        elif word == "dozen":
+            current, about = (current or 1) * 12, True
+        elif word == "-" and previous in _TENS and following in _ONES:
+            j += 1
+            continue
+        elif previous in _ONES and (word == "-" and following in _FRACTIONS):
+            return _fraction(lower, i, j + 2, total + current, _FRACTIONS[following])
+        elif previous in _ONES and word in _FRACTIONS and following == "of":
+            return _fraction(lower, i, j + 1, total + current, _FRACTIONS[word])
+        elif word == "and" and previous in ("hundred", *_SCALES) and (
+            following in _ONES or following in _TENS
+        ):
+            j += 1
+            continue
+        elif word == "and" and previous is not None and lower[j + 1:j + 3] == ["a", "half"]:
+            current += 0.5  # "two and a half years", "one and a half million"
+            j += 3
+            previous = "half"
+            continue
+        else:
+            break
+        previous = word
+        j += 1
+    value = total + current
+    return _Amount(i, i, j, value, value, value, about=about)
+
+
+def _read_half(lower: Sequence[str], i: int) -> _Amount | None:
+    """"half a million" is 500,000; "half of" and "half the" are the fraction one half."""
+    following = _at(lower, i + 1)
+    scale_word = _at(lower, i + 2)
+    if following in ("a", "an") and (scale_word in _SCALES or scale_word in ("hundred", "dozen")):
+        value = 0.5 * (_SCALES.get(scale_word) or (100 if scale_word == "hundred" else 12))
+        return _Amount(i, i, i + 3, value, value, value, about=scale_word == "dozen")
+    if following in ("a", "an"):
+        return _Amount(i, i, i + 2, 0.5, 0.5, 0.5)  # "half an hour": half of the unit after
+    if following in _DETERMINERS_AFTER_FRACTION or _at(lower, i - 1) in ("by", "in"):
+        return _Amount(i, i, i + 1, 0.5, 0.5, 0.5, unit=FRACTION)
+    return None
+
+
+def _fraction(
+    lower: Sequence[str], start: int, end: int, count: float, parts: int
+) -> _Amount | None:
+    """"two-thirds", "a quarter of": a share of a whole, kept as a fraction (0.667)."""
+    written_as_fraction = lower[end - 2] == "-" or _at(lower, end) in _DETERMINERS_AFTER_FRACTION
+    if count <= 0 or count >= parts or not written_as_fraction:
+        return None
+    value = count / parts
+    return _Amount(start, start, end, value, value, value, unit=FRACTION)
+
+
+def _read_vague(lower: Sequence[str], i: int) -> _Amount | None:
+    """"thousands", "tens of thousands", "several hundred", "dozens": bounds without a value."""
+    word = lower[i]
+    if word in _VAGUE_PLURALS:
+        low, factor = _VAGUE_PLURALS[word]
+        end = i + 1
+        if word in ("tens", "hundreds") and _at(lower, i + 1) == "of" and (
+            _at(lower, i + 2) in ("thousands", "millions", "billions", "trillions")
+        ):
+            # "tens of thousands" is 10-99 thousands; "hundreds of millions" 100-999 millions
+            low *= _VAGUE_PLURALS[lower[i + 2]][0]
+            end = i + 3
+        elif word in ("tens", "scores") and _at(lower, i + 1) != "of":
+            return None  # "test scores", "the tens digit"
+        return _Amount(i, i, end, None, low, low * factor - 1, vague=True)
+    if word not in _FEW and not (word == "a" and _at(lower, i + 1) == "few"):
+        return None
+    j = i + 2 if word == "a" else i + 1
+    base = _SCALES.get(_at(lower, j)) or {"hundred": 100, "dozen": 12}.get(_at(lower, j))
+    if base is None:
+        return None
+    low, high = base * (1 if word == "many" else 2), base * 10 - 1
+    j += 1
+    while _at(lower, j) in _SCALES:  # "several hundred thousand"
+        low, high = low * _SCALES[lower[j]], (high + 1) * _SCALES[lower[j]] - 1
+        j += 1
+    return _Amount(i, i, j, None, low, high, vague=True)
+
+
+def _read_unit(
+    words: Sequence[str], lower: Sequence[str], i: int, amount: _Amount
+) -> tuple[str | None, int]:
+    """The unit or currency written after an amount, longest phrase first ("per cent")."""
+    start = i
+    if _at(lower, i) == "-":
+        i += 1  # "6.1-inch", "a 5-mpg boost"
+    elif amount.vague and _at(lower, i) == "of":
+        i += 1  # "thousands of dollars", "hundreds of miles"
+    for size in range(min(_UNIT_LONGEST, len(lower) - i), 0, -1):
+        key = tuple(lower[i:i + size])
+        unit = _unit_word(words[i], glued=False) if size == 1 else _UNITS.get(key)
+        if unit is None or (key == ("point",) and lower[amount.start] in ("one", "a")):
+            continue  # "at one point" is an idiom, not a score
+        end = i + size
+        if unit == "lb" and (amount.scale > 1 or amount.vague or _at(lower, end) == "sterling"):
+            # "5 million pounds" and "thousands of pounds" are money; "208 pounds" is weight
+            return "GBP", end + (_at(lower, end) == "sterling")
+        return unit, end
+    return None, start
+
+
+def _unit_word(word: str, *, glued: bool) -> str | None:
+    """The unit one word names, glued to digits ("5kW") or written apart ("5 kW")."""
+    if len(word) == 1 and word.isalpha():
+        return _LETTER_UNITS.get(word) if glued else None
+    if word in _CASED_UNITS:
+        return _CASED_UNITS[word]
+    lower = word.lower()
+    if not glued and lower in _GLUED_ONLY:
+        return None
+    return _UNITS.get((lower,))
+
+
+def _read_rate(lower: Sequence[str], i: int, unit: str) -> tuple[str, int]:
+    """"$3,500 a month", "$2.24 per mmBTU", "a 52,000 barrel-a-day refinery": a unit per thing."""
+    hyphenated = _at(lower, i) == "-" and _at(lower, i + 2) == "-"
+    word_at = i + 1 if hyphenated else i
+    rate_word, noun = _at(lower, word_at), _at(lower, word_at + 1 + hyphenated)
+    if rate_word not in _RATE_WORDS or noun not in _RATE_NOUNS:
+        return unit, i
+    end = word_at + 2 + hyphenated
+    if _at(lower, end) in _NOT_RATE_AFTER:
+        return unit, i
+    denominator = _RATE_NOUNS[noun]
+    if rate_word in ("a", "an") and denominator not in _TIME_UNITS | _PER_ITEM:
+        return unit, i  # "$5 a bag" may be a price per bag, but "5 km a wall" is not a rate
+    return f"{unit} per {denominator}", end
+
+
+def _read_range_end(
+    words: Sequence[str], lower: Sequence[str], first: _Amount, opener: str | None
+) -> _Amount | None:
+    """The upper end of "A to B", "A-B", "between A and B", "A or B", when one follows."""
+    connector = _at(lower, first.end)
+    if connector not in ("to", "-", "–", "—", "and", "or"):
+        return None
+    if connector == "and" and opener != "between":
+        return None  # "5 and 6" is two figures unless "between" opened them
+    if opener == "between" and connector not in ("and", "to"):
+        return None
+    if first.vague or first.value is None:
+        return None
+    if opener is None and connector == "to" and _at(lower, first.lead - 1) == "by":
+        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    second = _read_measure(words, lower, first.end + 1)
+    if second is None or second.vague:
+        return None
+    if first.unit and second.unit is None:
+        return None  # "rose 0.7 per cent to 6,327.80": a change, then a level
+    if first.unit and second.unit and _base(first.unit) != _base(second.unit):
+        return None
+    low = first.value
+    if second.scale > first.scale and low * second.scale / first.scale <= second.value:
+        low *= second.scale / first.scale  # "between 3 and 5 million", "$10 to $15 billion"
+    if not low < second.value:
+        return None  # "2-1" is a score, "from 4.8 to 4.7" a fall
+    if opener is None and low > 0 and second.value / low > _RANGE_RATIO:
+        return None  # "in 2018 to 3.9 million": two figures side by side, not one range
+    first.value = first.low = first.high = low
+    first.unit = second.unit if second.unit else first.unit  # "$48,000 and $90,000 a year"
+    return second
+
+
+def _base(unit: str) -> str:
+    """The unit without its rate: "USD" for "USD per year"."""
+    return unit.partition(" per ")[0]
+
+
+def _range(start: int, first: _Amount, second: _Amount, *, from_to: bool) -> Figure:
+    figure = Figure(start, second.end, first.start, None, first.value, second.value, RANGE,
+                    first.unit, second.text_end)
+    if from_to:
+        figure.parts = (_figure(first.lead, first.end, first, EXACT),
+                        _figure(second.lead, second.end, second, EXACT))
+    return figure
+
+
+def _figure(start: int, end: int, amount: _Amount, approx: str) -> Figure:
+    # "10,000 or more" and "40-odd": a postfix belongs to the text when nothing came between
+    text_end = end if end > amount.end and amount.text_end == amount.end else amount.text_end
+    if amount.vague:
+        return Figure(start, end, amount.start, None, amount.low, amount.high, VAGUE, amount.unit,
+                      text_end)
+    if approx == EXACT and amount.about:
+        approx = ABOUT
+    elif approx == EXACT and amount.below:
+        approx = AT_MOST
+    value = amount.value
+    low = value if approx in (EXACT, ABOUT, AT_LEAST) else None
+    high = value if approx in (EXACT, ABOUT, AT_MOST, UP_TO) else None
+    return Figure(start, end, amount.start, value, low, high, approx, amount.unit, text_end)
+
+
+def _at(lower: Sequence[str], i: int) -> str | None:
+    return lower[i] if 0 <= i < len(lower) else None

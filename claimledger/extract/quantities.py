@@ -1,0 +1,759 @@
+"""Quantities in one parsed sentence: every figure that is a claim, what it counts, who or
+what it is about, and the predicate it belongs to.
+
+The figure itself is read by ``numbers`` from the token texts. This module adds what needs
+the parse:
+
+1. Numbers that are not claims are dropped (``NOT_CLAIMS``): years, dates, clock times,
+   numbers in names ("Route 9", "iPhone 11"), addresses, phone numbers and scores, ages of
+   people, page furniture. Entity labels only break ties: the small English model calls many
+   counts DATE.
+2. "went up to 94" loses its "up to": a verb particle, not an approximation.
+3. "rose from 50 to 60" is two levels, not a range.
+4. A conversion in brackets ("87 mph (140 km/h)") says what the figure before it says.
+5. The counted thing, the subject, the event and the direction of a change are read from the
+   dependency tree.
+
+Ages of people are not claims here, whether in an appositive ("Mira Dovan, 54,"), a compound
+("a 19-year-old man") or after "aged": they describe who someone is, and would fill the ledger
+with measures nobody disputes. Ages of things ("a 2,900-year-old site") are kept. Scores
+("won 2-1") are not claims either: the two numbers are one result, not a quantity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimledger.dates import MONTHS
+from claimledger.extract.numbers import (
+    AT_LEAST, EXACT, MONEY, RANGE, UP_TO, VAGUE, Figure, find_figures,
+)  # fmt: skip
+from claimledger.model import Quantity
+
+# Reporting and estimating predicates: the event is the content predicate under them.
+_REPORTING_VERBS = frozenset({
+    "say", "tell", "report", "accord", "estimate", "claim", "confirm", "deny", "state", "note",
+    "write", "indicate", "suggest", "believe", "think", "allege", "insist", "warn",
+    "acknowledge", "admit", "cite", "disclose", "put", "expect", "forecast", "predict",
+    "project", "reckon", "calculate", "tally", "quote",
+})  # fmt: skip
+# Words that make a figure a change: verbs ("rose 19%"), nouns ("an increase of 200"),
+# adverbs and comparatives ("up 5%", "0.7 percent higher").
+_UP_WORDS = frozenset({
+    "rise", "increase", "grow", "climb", "jump", "surge", "soar", "gain", "add", "raise",
+    "boost", "rally", "advance", "spike", "swell", "expand", "rocket", "leap", "mount", "lift",
+    "hike", "improve", "widen", "balloon", "escalate", "accelerate", "up", "higher", "more",
+    "greater", "bigger", "larger", "growth", "rebound", "improvement", "uptick", "expansion",
+    "upturn",
+})  # fmt: skip
+_DOWN_WORDS = frozenset({
+    "fall", "drop", "decline", "decrease", "slide", "slip", "plunge", "plummet", "tumble",
+    "sink", "shed", "lose", "cut", "reduce", "shrink", "ease", "dip", "slump", "lower", "trim",
+    "retreat", "contract", "crash", "dive", "sag", "narrow", "shave", "slash", "weaken",
+    "erode", "halve", "skid", "tank", "down", "less", "fewer", "smaller", "cheaper", "loss",
+    "reduction", "downturn", "contraction", "shortfall",
+})  # fmt: skip
+# Verbs that carry a direction only in their particle: "edged down 0.03%", "ended up 2%".
+_NEUTRAL_CHANGE = frozenset({"edge", "end", "close", "finish", "open", "trade", "be", "move",
+                             "go", "inch", "tick", "settle", "come", "stand"})  # fmt: skip
+# Verbs that take "up" as a particle: "went up to 94", "was revised up to 8,000".
+_MOVE_VERBS = _NEUTRAL_CHANGE | _UP_WORDS | _DOWN_WORDS | {
+    "revise", "shoot", "creep", "bounce", "push", "ramp", "bump", "mark", "adjust", "scale",
+}  # fmt: skip
+# Verbs under which "from A to B" gives an old and a new level.
+_LEVEL_VERBS = _MOVE_VERBS | {"change", "shift", "swing"}
+# Verbs that hand their subject to the verb they govern: "would have to be demolished".
+_CONTROL_VERBS = frozenset({"have", "need", "seem", "appear", "continue", "begin", "start",
+                            "tend", "go", "use", "ought", "manage", "fail", "try"})  # fmt: skip
+# Nouns that stand for the quantity of something else: "the number of people missing".
+_MEASURE_NOUNS = frozenset({"number", "count", "tally", "total", "figure", "estimate", "amount",
+                            "sum", "level", "toll", "size", "average"})  # fmt: skip
+# Nouns whose money value is the value of something else: "the cost of the damage".
+_PRICE_NOUNS = frozenset({"cost", "price", "value", "worth", "bill", "tab"})
+# Predicates whose bare numeric subject is people: "at least 60 were unaccounted for".
+_HUMAN_PREDICATES = frozenset({
+    "die", "kill", "injure", "wound", "hurt", "evacuate", "flee", "displace", "rescue",
+    "arrest", "detain", "hospitalize", "hospitalise", "drown", "perish", "strand", "trap",
+    "miss", "missing", "unaccounted", "dead", "injured", "wounded", "homeless", "survive",
+    "escape", "vote", "protest", "march", "attend", "gather", "sicken", "infect", "recover",
+    "shelter", "relocate",
+})  # fmt: skip
+# Modifiers that say how many or how sure, not what: "other employees", "an estimated 40".
+_DROPPED_MODIFIERS = frozenset({
+    "other", "more", "additional", "further", "extra", "estimated", "total", "some", "such",
+    "same", "own", "only", "least", "several", "many", "few", "approximately", "roughly",
+    "about", "around", "nearly", "almost", "respective", "whopping", "staggering", "mere",
+    "just", "combined", "overall", "record",
+})  # fmt: skip
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "appos",
+                                 "npadvmod"})  # fmt: skip
+_NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"})
+# How a changed amount attaches to its change word: "rose 19%", "a 19% drop", "up 5%".
+_CHANGE_DEPS = frozenset({"dobj", "npadvmod", "advmod", "attr", "oprd", "acomp", "quantmod",
+                          "nmod", "dative", "compound", "amod", "nummod"})  # fmt: skip
+# A figure in a prepositional phrase on a noun gives that noun's value or span.
+_VALUE_PREPOSITIONS = frozenset({"at", "to", "from", "for", "between", "with"})
+_LEVEL_PREPOSITIONS = frozenset({"to", "from", "at"})
+_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "bst", "cet",
+                          "est", "edt", "pst", "pdt", "cst", "cdt", "et", "pt", "ist", "hrs",
+                          "o'clock"})  # fmt: skip
+_STREET_WORDS = frozenset({
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "boulevard", "blvd",
+    "way", "square", "place", "quay", "court", "terrace", "crescent", "close", "parade", "row",
+    "walk", "highway", "hwy", "plaza", "wharf", "embankment", "gardens",
+})  # fmt: skip
+# Lowercase labels that a number after them names ("page 2", "phase 2", "route 9");
+# capitalised ones ("Gate 3", "Flight KA 417") are caught as names.
+_LABELS = frozenset({
+    "page", "pages", "p.", "pp.", "no", "no.", "nos.", "#", "number", "chapter", "section",
+    "article", "room", "gate", "route", "highway", "flight", "unit", "platform", "terminal",
+    "bus", "episode", "phase", "stage", "grade", "category", "version", "model", "series",
+    "vol.", "volume", "issue", "tier", "exit", "junction", "district", "ward", "zone", "suite",
+    "floor", "pier", "berth", "runway", "channel", "paragraph", "clause", "amendment",
+    "magnitude", "fig.",
+})  # fmt: skip
+_FURNITURE = frozenset({"comments", "comment", "replies", "reply", "photos", "views"})
+_LISTICLE = frozenset({"things", "ways", "reasons", "tips", "questions", "facts", "steps",
+                       "signs", "lessons", "takeaways", "moments", "photos", "pictures",
+                       "charts", "stories"})  # fmt: skip
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+_CURRENCY_TOKENS = frozenset({"$", "£", "€", "¥", "₹", "US$", "A$", "C$", "HK$"})
+_NAME_ENTITIES = frozenset({"PRODUCT", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+_PERSON_AGE_LIMIT = 130  # years: "a 19-year-old man" is a person, "a 2,900-year-old site" not
+_YEARS = (1200, 2199)  # a bare four-digit number in here may be a year
+_LIKELY_YEARS = (1900, 2100)  # ... and in here is one unless the sentence says otherwise
+_ERAS = frozenset({"ad", "a.d.", "bc", "b.c.", "bce", "ce"})
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "from", "until", "till", "between",
+                                "during", "before", "after", "circa", "through", "early",
+                                "late", "mid", "spring", "summer", "autumn", "winter",
+                                "fiscal", "fy"})  # fmt: skip
+
+
+@dataclass(slots=True)
+class QuantityMention:
+    """One figure in a sentence: the quantity, the counted thing, its subject and event."""
+
+    quantity: Quantity  # start/end are character offsets in the sentence Doc's text
+    anchor: int  # token index of the figure's number token
+    head: int | None  # token index of the counted noun
+    counted: str | None
+    subject: str | None
+    event: str | None
+
+
+def find_quantities(sent: Doc) -> list[QuantityMention]:
+    """Every figure in the sentence that is a claim, in order of appearance."""
+    mentions: list[QuantityMention] = []
+    previous: Figure | None = None
+    for figure in find_figures([token.text for token in sent]):
+        for level in _levels(sent, _without_particle(sent, figure)):
+            if any(rule(sent, level) for rule in NOT_CLAIMS):
+                continue
+            if previous is not None and _is_conversion(sent, previous, level):
+                mentions.append(_converted(sent, mentions[-1], level))
+            else:
+                mentions.append(_describe(sent, level))
+            previous = level
+    return mentions
+
+
+# --- 1. figures that are not claims -----------------------------------------------------------
+def is_year(sent: Doc, figure: Figure) -> bool:
+    """"in 2019", "the 2021 report", "between 2014 and 2017", "198 AD"; not "2000 people"."""
+    if figure.unit or figure.approx == VAGUE:
+        return False
+    before = sent[figure.start - 1].lower_ if figure.start else ""
+    after = sent[figure.end].lower_ if figure.end < len(sent) else ""
+    if before in _ERAS or after in _ERAS:
+        return True
+    anchor = sent[figure.anchor]
+    ends = [anchor] if figure.approx != RANGE else [anchor, sent[figure.text_end - 1]]
+    if not all(_year_like(token) for token in ends):
+        return _after_year(sent, figure.anchor)
+    head = anchor.head
+    if anchor.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS") and head.i > anchor.i:
+        return False  # "2000 people", "1500 workers"
+    if before in _YEAR_PREPOSITIONS or anchor.ent_type_ == "DATE":
+        return True
+    if head.i > anchor.i and head.tag_ in ("NN", "NNP"):
+        return True  # "the 2021 inspection report"
+    likely = _LIKELY_YEARS[0] <= int(anchor.text) <= _LIKELY_YEARS[1]
+    return likely or anchor.ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY")
+
+
+def _year_like(token: Token) -> bool:
+    text = token.text
+    return len(text) == 4 and text.isdigit() and _YEARS[0] <= int(text) <= _YEARS[1]
+
+
+def _after_year(sent: Doc, i: int) -> bool:
+    """"2019-20": the second half of a season or fiscal year."""
+    return i >= 2 and sent[i - 1].text in ("-", "/", "–") and _year_like(sent[i - 2])
+
+
+def is_date(sent: Doc, figure: Figure) -> bool:
+    """"14 March", "March 14", "Aug. 14", "14 of March": a day next to a month name."""
+    value = figure.value
+    if figure.unit or value is None or figure.approx != EXACT or not (
+        1 <= value <= 31 and value == int(value)
+    ):
+        return False
+    after = _tokens_at(sent, figure.end, 2)
+    if after and (_is_month(after[0]) or (
+        len(after) == 2 and after[0].lower_ == "of" and _is_month(after[1])
+    )):
+        return True
+    before = sent[max(figure.start - 2, 0):figure.start]
+    return len(before) > 0 and (
+        _is_month(before[-1]) or (before[-1].text == "." and _is_month(before[0]))
+    )
+
+
+def _is_month(token: Token) -> bool:
+    return token.is_title and token.lower_.rstrip(".") in MONTHS
+
+
+def is_clock_time(sent: Doc, figure: Figure) -> bool:
+    """"10 a.m.", "8 pm", "0401 GMT"."""
+    after = _tokens_at(sent, figure.text_end, 1)
+    return figure.unit is None and bool(after) and after[0].lower_ in _CLOCK_WORDS
+
+
+def is_number_code(sent: Doc, figure: Figure) -> bool:
+    """Phone numbers, scores and codes: "0800 555 0199", "won 2-1", "+44", a leading zero."""
+    text = sent[figure.anchor].text
+    if figure.approx == RANGE:
+        return False
+    if text.startswith("+") or (len(text) > 1 and text[0] == "0" and text[1].isdigit()):
+        return True
+    if figure.unit is not None:
+        return False  # "87 mph (140 km/h)": a conversion, not a code
+    return _joined_number(sent, figure.start - 1, -1) or _joined_number(sent, figure.end, 1)
+
+
+def _joined_number(sent: Doc, i: int, step: int) -> bool:
+    """A bare number reached from ``i`` over nothing but brackets, dashes and dots."""
+    while 0 <= i < len(sent) and sent[i].text in ("(", ")", "-", "–", ".", "/"):
+        if sent[i].text == "." and step == 1:
+            return False  # the full stop that ends "won 2-1."
+        i += step
+    if not (0 <= i < len(sent) and sent[i].text.replace(",", "").isdigit()):
+        return False
+    # Going left, "2" in "2-1" is joined; "said 4,000" after a full stop is not.
+    return step == 1 or bool(sent[i].whitespace_) or sent[i + 1].text != "."
+
+
+def is_name_part(sent: Doc, figure: Figure) -> bool:
+    """Numbers in names: "Route 9", "Boeing 737", "iPhone 11", "Covid -19", "5G", "No. 10"."""
+    if figure.approx not in (EXACT, RANGE) or figure.unit is not None:
+        return False  # a unit makes it a measure: "Tylenol 500mg", "a 640bhp V10"
+    after = _tokens_at(sent, figure.end, 1)
+    if after and not sent[figure.end - 1].whitespace_ and after[0].is_alpha:
+        return True  # "5G", "3D": letters glued to the digits
+    if figure.start and _names_the_number(sent[figure.start - 1]):
+        return True
+    anchor = sent[figure.anchor]
+    if anchor.ent_type_ not in _NAME_ENTITIES:
+        return False
+    # "the 787 Dreamliner" tagged as a product: a capitalised name word shares the entity
+    entity = next((ent for ent in sent.ents if ent.start <= anchor.i < ent.end), ())
+    return any(
+        token.pos_ == "PROPN" and token.is_title and not figure.start <= token.i < figure.end
+        for token in entity
+    )
+
+
+def _names_the_number(before: Token) -> bool:
+    """The word before a number makes it a name: capitalised ("Gate 3"), a label ("page 2")."""
+    if before.lower_ in _LABELS:
+        return True
+    if before.text == "." and before.i and before.nbor(-1).lower_ == "no":
+        return True  # "No. 10"
+    camel = before.is_alpha and any(char.isupper() for char in before.text[1:])
+    if camel or (before.is_upper and before.is_alpha and len(before) > 1):
+        return before.lower_ not in ("us", "u.s.")  # "iPhone 11", "KA 417", "COVID -19"
+    if not before.is_title or before.lower_ in ("i", "a", "an", "the") or _is_month(before):
+        return False
+    return before.pos_ in ("PROPN", "NOUN", "X") or (before.pos_ == "ADJ" and before.i > 0)
+
+
+def is_address(sent: Doc, figure: Figure) -> bool:
+    """"14 Harbour Street", "22 Quay Road": a house number before a street name."""
+    if figure.unit or figure.approx != EXACT:
+        return False
+    after = _tokens_at(sent, figure.end, 4)
+    for token in after:
+        if not token.is_title:
+            return False
+        if token.i != after[0].i and token.lower_.rstrip(".") in _STREET_WORDS:
+            return True
+    return False
+
+
+def is_page_furniture(sent: Doc, figure: Figure) -> bool:
+    """"42 comments", "3 min read", "Kelmar 9°C", "10 things to pack", list numbering."""
+    after = [token.lower_ for token in _tokens_at(sent, figure.end, 1)]
+    if figure.unit == "minute" and after == ["read"]:
+        return True
+    furniture_word = bool(after) and after[0] in _FURNITURE
+    # a label and its reading, as in a weather widget: "Kelmar 9°C Light rain"
+    label = figure.start > 0 and sent[figure.start - 1].pos_ == "PROPN"
+    if (furniture_word or label) and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True
+    if figure.start == 0 and figure.unit is None:
+        # "1. Pack water", a line that is only "3.", "10 things to pack"
+        return not after or after[0] in (".", ")") or after[0] in _LISTICLE
+    return False
+
+
+def is_person_age(sent: Doc, figure: Figure) -> bool:
+    """Ages of people: "a 19-year-old man", "Mira Dovan, 54,", "aged 25 to 54"."""
+    low = figure.low if figure.low is not None else figure.value
+    if low is None or low >= _PERSON_AGE_LIMIT:
+        return False
+    before = [token.lower_ for token in sent[max(figure.start - 2, 0):figure.start]]
+    if (before and before[-1] in _AGE_WORDS) or before == ["age", "of"]:
+        return True  # "aged 25 to 54", "at the age of 57"
+    after = [token.lower_ for token in _tokens_at(sent, figure.end, 2)]
+    if figure.unit in ("year", "month", "week", "day") and ("old" in after or "olds" in after):
+        return True
+    if figure.unit or figure.approx != EXACT or figure.start < 2 or low != int(low):
+        return False
+    # "Mira Dovan, 54, said": entity labels are no help here, the model often calls the
+    # name a place and the age a date
+    closed = not after or after[0] in (",", ")", ";")
+    return sent[figure.start - 1].text in (",", "(") and closed and (
+        sent[figure.start - 2].pos_ == "PROPN"
+    )
+
+
+def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
+    """"one of the best", "no one", "one official said": "one" that counts nothing."""
+    anchor = sent[figure.anchor]
+    if anchor.lower_ != "one" or figure.unit or figure.approx != EXACT:
+        return False
+    if anchor.dep_ not in ("nummod", "quantmod"):
+        return True
+    noun = anchor.head
+    if noun.lemma_ in ("point", "stage", "time", "day", "moment") and noun.dep_ in (
+        "pobj", "npadvmod"
+    ):
+        return True  # "at one point", "one day"
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _REPORTING_VERBS | {"add"}
+
+
+NOT_CLAIMS: tuple[Callable[[Doc, Figure], bool], ...] = (
+    is_year, is_date, is_clock_time, is_number_code, is_name_part, is_address,
+    is_page_furniture, is_person_age, is_pronoun_one,
+)  # fmt: skip
+
+
+# --- 2.-4. adjusting the figure to its sentence -----------------------------------------------
+def _without_particle(sent: Doc, figure: Figure) -> Figure:
+    """"went up to 94", "handed over 300 weapons": a verb particle is no approximation."""
+    first = sent[figure.start]
+    if figure.approx not in (UP_TO, AT_LEAST) or first.lower_ not in ("up", "over"):
+        return figure
+    attached_outside = first.head.pos_ == "VERB" and not figure.start <= first.head.i < figure.end
+    before = sent[figure.start - 1] if figure.start else first
+    if before.lower_ == "back" and before.i:
+        before = before.nbor(-1)  # "inching back up to 4.8 percent"
+    after_verb = first.lower_ == "up" and before.pos_ == "VERB" and before.lemma_ in _MOVE_VERBS
+    if not (after_verb or (first.dep_ in ("prt", "advmod") and attached_outside)):
+        return figure
+    start = figure.anchor - 1 if sent[figure.anchor - 1].text in _CURRENCY_TOKENS else (
+        figure.anchor
+    )
+    value = figure.value if figure.value is not None else figure.low
+    return Figure(start, figure.end, figure.anchor, value, value, value, EXACT, figure.unit,
+                  figure.text_end)
+
+
+def _levels(sent: Doc, figure: Figure) -> Iterable[Figure]:
+    """"rose from 50 to 60": under a change verb "from A to B" is two levels, not a range."""
+    if figure.parts is not None and sent[figure.start].head.lemma_ in _LEVEL_VERBS:
+        return figure.parts
+    return (figure,)
+
+
+def _is_conversion(sent: Doc, previous: Figure, figure: Figure) -> bool:
+    """"87 mph (140 km/h)", "224 kW / 300 PS": the same amount in another unit."""
+    between = sent[previous.end:figure.start]
+    return (
+        figure.unit is not None and previous.unit is not None and figure.unit != previous.unit
+        and len(between) == 1 and between[0].text in ("(", "/")
+    )
+
+
+def _converted(sent: Doc, original: QuantityMention, figure: Figure) -> QuantityMention:
+    """A conversion says what the figure before it says: approximation, counted, event."""
+    mention = _describe(sent, figure)
+    before = original.quantity
+    quantity = mention.quantity
+    if before.approx not in (EXACT, RANGE, VAGUE) and quantity.approx == EXACT:
+        quantity.approx = before.approx
+        quantity.low = quantity.value if before.low is not None else None
+        quantity.high = quantity.value if before.high is not None else None
+    quantity.trend = quantity.trend or before.trend
+    mention.head, mention.counted = original.head, original.counted
+    mention.subject, mention.event = original.subject, original.event
+    return mention
+
+
+# --- 5. reading the figure from the tree ------------------------------------------------------
+# "14 dead", "3 injured", "12 missing": a state adjective standing for the people in it, with
+# the event it implies. Headlines use it constantly and the parser rarely gets it right.
+_PEOPLE_STATES = {
+    "dead": "die", "killed": "kill", "injured": "injure", "wounded": "injure", "hurt": "injure",
+    "missing": "miss", "unaccounted": "miss", "homeless": "displace", "displaced": "displace",
+    "evacuated": "evacuate", "arrested": "arrest", "detained": "detain", "stranded": "strand",
+}
+
+
+def _people_state(sent: Doc, figure: Figure) -> str | None:
+    after = figure.text_end
+    if figure.unit is not None or after >= len(sent) or sent[after].lower_ not in _PEOPLE_STATES:
+        return None
+    if after + 1 < len(sent) and sent[after + 1].pos_ in ("NOUN", "PROPN"):
+        return None  # "14 dead fish": the adjective modifies a noun of its own
+    return _PEOPLE_STATES[sent[after].lower_]
+
+
+def _describe(sent: Doc, figure: Figure) -> QuantityMention:
+    root = _coordinated(_root(sent, figure))
+    predicate = _predicate(root)
+    counted_token, counted = _counted(sent, figure, root)
+    state = _people_state(sent, figure)
+    after_preposition = figure.start and sent[figure.start - 1].lower_ in _LEVEL_PREPOSITIONS
+    start = sent[figure.start].idx
+    last = sent[figure.text_end - 1]
+    # "for €12m." at the end of a sentence: the full stop stays on the abbreviation token
+    stop = len(last) > 1 and last.text[-1] == "." and last.text[-2].isalpha()
+    end = last.idx + len(last) - stop
+    quantity = Quantity(
+        text=sent.text[start:end],
+        start=start,
+        end=end,
+        value=figure.value,
+        low=figure.low,
+        high=figure.high,
+        approx=figure.approx,
+        unit=figure.unit,
+        # "rose to 94", "up from 50": a figure after these prepositions is a level
+        trend=None if after_preposition else _trend(_phrase_root(root, figure)),
+    )
+    if state is not None:
+        return QuantityMention(quantity=quantity, anchor=figure.anchor, head=None,
+                               counted="people", subject=None, event=state)
+    return QuantityMention(
+        quantity=quantity,
+        anchor=figure.anchor,
+        head=counted_token.i if counted_token is not None else None,
+        counted=counted,
+        subject=_subject(predicate, counted_token, figure),
+        event=predicate.lemma_.lower() if predicate is not None else None,
+    )
+
+
+def _root(sent: Doc, figure: Figure) -> Token:
+    """The figure's token that attaches it to the rest of the sentence (the unit, if any)."""
+    inside = range(figure.start, figure.end)
+    candidates = [
+        token for token in sent[figure.start:figure.end]
+        if token.head.i not in inside or token.head.i == token.i
+    ]
+    nominal = [t for t in candidates if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM", "ADJ", "X")]
+    if nominal:
+        return nominal[-1]
+    return candidates[0] if candidates else sent[figure.anchor]
+
+
+def _coordinated(root: Token) -> Token:
+    """"190 points, or 0.6%": a figure given as another's equivalent shares its attachment."""
+    if root.dep_ in ("conj", "appos") and any(
+        child.like_num or child.dep_ == "nummod" for child in root.head.children
+    ):
+        return root.head
+    return root
+
+
+def _phrase_root(root: Token, figure: Figure) -> Token:
+    """Where a count attaches through its noun: "grew by 125,600 positions"."""
+    if root.dep_ == "nummod" and figure.unit is None and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    return root
+
+
+def _governor(root: Token) -> tuple[str | None, Token]:
+    """The word the figure depends on, through a preposition: ("by", fell) for "fell by 3,000"."""
+    head = root.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        return head.lower_, head.head
+    return None, head
+
+
+def _trend(root: Token) -> str | None:
+    """"up"/"down" when the figure is a change ("rose 19 per cent", "fell by 3,000")."""
+    if root.head.i == root.i:
+        return None
+    preposition, governor = _governor(root)
+    if preposition == "by" or (preposition == "of" and governor.pos_ == "NOUN"):
+        return _direction(governor)  # "fell by 3,000", "cut by half", "an increase of 200"
+    if preposition is None and root.dep_ in _CHANGE_DEPS:
+        return _direction(governor)  # "rose 19%", "a 19% drop", "up 5%", "0.7% higher"
+    return None
+
+
+def _direction(word: Token) -> str | None:
+    lemma = word.lemma_.lower()
+    if lemma in _UP_WORDS or word.lower_ in _UP_WORDS:
+        return "up"
+    if lemma in _DOWN_WORDS or word.lower_ in _DOWN_WORDS:
+        return "down"
+    if lemma in _NEUTRAL_CHANGE:
+        for child in word.children:
+            if child.dep_ in ("prt", "advmod") and child.lower_ in ("up", "higher"):
+                return "up"
+            if child.dep_ in ("prt", "advmod") and child.lower_ in ("down", "lower"):
+                return "down"
+    return None
+
+
+def _predicate(root: Token) -> Token | None:
+    """The content predicate that governs the figure, climbing past reporting verbs."""
+    token = root
+    while token.head.i != token.i:
+        token = token.head
+        candidate = token
+        if token.lemma_ == "be":
+            # "60 were unaccounted for", "210 people are missing": the adjective predicates
+            candidate = next((c for c in token.children if c.dep_ == "acomp"), token)
+        if candidate.pos_ == "VERB" and candidate.lemma_.lower() not in _REPORTING_VERBS:
+            return _main_verb(candidate)
+        if candidate.pos_ == "ADJ" and candidate.lemma_.lower() in _HUMAN_PREDICATES and (
+            candidate.dep_ not in _NOMINAL_DEPS  # "14 dead" names the counted, not the event
+        ):
+            return candidate
+    return None
+
+
+def _main_verb(verb: Token) -> Token:
+    """"would have to be demolished": the verb a control verb hands its subject to."""
+    while verb.lemma_.lower() in _CONTROL_VERBS:
+        governed = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if governed is None:
+            break
+        verb = governed
+    return verb
+
+
+def _counted(sent: Doc, figure: Figure, root: Token) -> tuple[Token | None, str | None]:
+    """What the figure counts or measures, as (head token, phrase)."""
+    inside = range(figure.start, figure.end)
+    # its own complement: "hundreds of homes", "cubic metres of water", "8% of electricity"
+    for token in sent[figure.start:figure.end]:
+        for child in token.children:
+            if child.dep_ == "prep" and child.i not in inside and (
+                child.lower_ == "of" or (child.lower_ == "in" and figure.unit in MONEY)
+            ):
+                noun = _object_of(child)
+                if noun is not None:
+                    return _measured(noun, figure, inside)
+    # the noun it modifies: "4,000 people", "a $500 payment", "a 6.1-inch display"
+    head = root.head
+    if root.dep_ in _NOUN_MODIFIER_DEPS and head.i > root.i and head.i not in inside and (
+        head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.dep_ in _NOMINAL_DEPS)
+    ):
+        return _changed(head, inside) if _direction(head) else _measured(head, figure, inside)
+    preposition, governor = _governor(root)
+    # "a payment of $500", "an estimated cost of $12 million", "an increase of 200"
+    if preposition == "of" and governor.pos_ == "NOUN":
+        if _direction(governor):
+            return _changed(governor, inside)
+        return _measured(governor, figure, inside)
+    # a clause around it: "the toll stands at 86", "output fell 19%", "put the cost at"
+    return _from_clause(root, governor, preposition, figure, inside)
+
+
+def _from_clause(
+    root: Token, governor: Token, preposition: str | None, figure: Figure, inside: range
+) -> tuple[Token | None, str | None]:
+    verb = governor
+    while verb.pos_ in ("ADV", "ADJ", "ADP") and verb.head.i != verb.i and (
+        verb.lower_ in ("up", "down", "higher", "lower") or verb.dep_ in ("acomp", "advmod")
+    ):
+        verb = verb.head  # "was up 9.4%", "is 72.7 metres long"
+    if preposition in _VALUE_PREPOSITIONS and verb.pos_ in ("NOUN", "PROPN"):
+        if _is_quantity(verb):
+            return None, None  # "rose 0.7 percent to 6,327.80": attached to the other figure
+        return _measured(verb, figure, inside)  # "the damage at $780 million", "homes from $1m"
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None, None
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        # a bare number as subject: "at least 60 were unaccounted for"
+        predicate = _predicate(root)
+        human = predicate is not None and predicate.lemma_.lower() in _HUMAN_PREDICATES
+        return (None, "people") if human and figure.unit is None else (None, None)
+    if preposition in ("at", "to", "for", "from") and verb.lemma_.lower() not in _NEUTRAL_CHANGE:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in inside]
+        if objects and not _is_quantity(objects[0]):
+            # "put the cost of X at", "raised its count to", "is selling the phone for"
+            return _measured(objects[0], figure, inside)
+    subject = _clause_subject(verb)
+    if subject is None or subject.i in inside:
+        return None, None
+    return _measured(subject, figure, inside)
+
+
+def _is_quantity(noun: Token) -> bool:
+    """A noun that heads a figure of its own: "190 points", "450 Nm"."""
+    return noun.like_num or any(c.dep_ == "nummod" and c.like_num for c in noun.children)
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited along xcomp and conj chains; a csubj's object."""
+    for _ in range(4):
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "repairs costing $12 million", "people evacuated ... to 8,000"
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                    return verb.head  # "Ford, which has 13,000 workers"
+                return None if child.pos_ == "PRON" else child
+            if child.dep_ == "csubj":
+                # "repairing the damage would cost ...": what the clause acts on
+                return next((c for c in child.children if c.dep_ == "dobj"), None)
+        if verb.dep_ not in ("xcomp", "conj", "ccomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _object_of(preposition: Token) -> Token | None:
+    return next((child for child in preposition.children if child.dep_ == "pobj"), None)
+
+
+def _measured(noun: Token, figure: Figure, inside: range) -> tuple[Token | None, str | None]:
+    """Look through nouns that only stand for a quantity: "the number of people" -> people."""
+    lemma = noun.lemma_.lower()
+    complement = next(
+        (_object_of(c) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")),
+        None,
+    )
+    if complement is not None and complement.i in inside:
+        complement = None  # "an estimate of $450 million": the figure itself
+    if lemma == "toll" and complement is None:
+        return noun, "deaths"  # "the death toll", "the toll": in news, deaths
+    money = figure.unit in MONEY
+    if complement is not None and (lemma in _MEASURE_NOUNS or (lemma in _PRICE_NOUNS and money)):
+        return _measured(complement, figure, inside)
+    if lemma in _PRICE_NOUNS and money and noun.dep_ == "pobj" and noun.head.lower_ == "at":
+        # "repairs at an estimated cost of $12 million": what the cost is of
+        owner = noun.head.head
+        if owner.pos_ == "VERB":
+            owner = next((c for c in owner.children if c.dep_ == "dobj"), owner)
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return owner, _phrase(owner, inside)
+    if noun.pos_ == "PRON" or (lemma in _MEASURE_NOUNS and complement is None):
+        return None, None
+    # "the price of bottled water rose 40%": a measured attribute keeps what it is of
+    with_of = noun.i < figure.start and figure.unit is not None
+    return noun, _phrase(noun, inside, with_of=with_of)
+
+
+def _changed(noun: Token, inside: range) -> tuple[Token | None, str | None]:
+    """"a 19% drop in the index": the thing that changes, when the sentence names it."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "for", "of"):
+            target = _object_of(child)
+            if target is not None and target.i not in inside:
+                return target, _phrase(target, inside)
+    return None, None
+
+
+def _phrase(noun: Token, inside: range, *, with_of: bool = False) -> str:
+    """The noun with its compounds, adjectives and conjuncts, without determiners or figures."""
+    tokens = sorted(_modifiers(noun, inside) + [noun], key=lambda token: token.i)
+    text = _join(tokens)
+    for child in noun.children:
+        if child.i in inside:
+            continue
+        if with_of and child.dep_ == "prep" and child.lower_ == "of":
+            target = _object_of(child)
+            if target is not None and target.i not in inside and target.pos_ != "PRON":
+                text = f"{text} of {_phrase(target, inside)}"
+        elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            conjunction = next((c.text for c in noun.children if c.dep_ == "cc"), "and")
+            text = f"{text} {conjunction} {_phrase(child, inside)}"  # "mud and debris"
+    return text
+
+
+def _modifiers(noun: Token, inside: range) -> list[Token]:
+    found = []
+    for child in noun.children:
+        if child.i in inside:
+            continue
+        if child.like_num and noun.pos_ == "PROPN" and child.i == noun.i + 1:
+            found.append(child)  # a number in a name: "S&P 500"
+        elif child.i < noun.i and child.dep_ in _MODIFIER_DEPS and not child.like_num and (
+            child.pos_ not in ("DET", "PRON", "PUNCT", "NUM")
+            and child.lower_ not in _DROPPED_MODIFIERS
+        ):
+            found.extend(_modifiers(child, inside))
+            found.append(child)
+    return found
+
+
+def _join(tokens: list[Token]) -> str:
+    """Token texts with the sentence's own spacing where they are adjacent."""
+    parts = []
+    for token, following in zip(tokens, tokens[1:]):
+        parts.append(token.text + (token.whitespace_ if following.i == token.i + 1 else " "))
+    parts.append(tokens[-1].text)
+    return "".join(parts).strip()
+
+
+def _subject(predicate: Token | None, counted: Token | None, figure: Figure) -> str | None:
+    """Who or what the claim is about: the predicate's subject or agent, else a possessor or a
+    named place."""
+    inside = range(figure.start, figure.end)
+    if predicate is not None:
+        subject = _clause_subject(predicate) or _agent(predicate)
+        if subject is not None and subject.i not in inside and (
+            counted is None or subject.i != counted.i
+        ):
+            return _phrase(subject, inside)
+    if counted is not None:
+        for child in counted.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return _phrase(child, inside)
+    return _location(predicate, counted, inside)
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+    return _object_of(agent) if agent is not None else None
+
+
+def _location(predicate: Token | None, counted: Token | None, inside: range) -> str | None:
+    """A named place the clause happens in: "flooded across Dunmarra province"."""
+    for word in (counted, predicate):
+        if word is None:
+            continue
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "across", "throughout", "from"):
+                place = _object_of(child)
+                if place is not None and place.i not in inside and (
+                    place.ent_type_ in ("GPE", "LOC", "FAC")
+                ):
+                    return _phrase(place, inside)
+    return None
+
+
+def _tokens_at(sent: Doc, start: int, count: int) -> list[Token]:
+    start = max(start, 0)
+    return [sent[i] for i in range(start, min(start + count, len(sent)))]

@@ -1,0 +1,159 @@
+"""Across articles: text reuse, independent origins, measures and their flags.
+
+``link_pending`` is the stage. It is incremental: new documents are compared with the
+stored window index (old documents are never re-read unless a new one looks like them),
+origins are recomputed only for the documents that reuse connects to the new ones, and
+measures only where new claims arrive.
+"""
+
+from __future__ import annotations
+
+from claimledger.link.flags import measure_flags
+from claimledger.link.measures import contested_measure, measure_id, measure_key, measure_label
+from claimledger.link.origins import origins
+from claimledger.link.reuse import LinkDoc, ReuseIndex, compare, window_signatures
+
+
+def link_pending(ledger, settings, *, report, progress) -> None:
+    new = ledger.pending("extracted")
+    progress.stage("link", len(new))
+    index = ReuseIndex(threshold=settings.reuse_threshold)
+    for row_id, signatures in ledger.window_signatures():
+        index.add(row_id, signatures)
+    cache: dict[int, LinkDoc] = {}
+    for row_id in new:
+        document = _link_doc(ledger, row_id, cache)
+        signatures = window_signatures(document.units)
+        found = []
+        for other in sorted(index.candidates(signatures) - {row_id}):
+            result = compare(document, _link_doc(ledger, other, cache),
+                             threshold=settings.reuse_sentence_similarity,
+                             min_sentences=settings.reuse_min_sentences)
+            if result is not None:
+                found.append(_reuse_row(result, row_id, other))
+        ledger.save_reuse(row_id, signatures, found)
+        index.add(row_id, signatures)
+        report.counts["reuse pairs"] += len(found)
+        progress.advance("link")
+    reused = set(ledger.pending("reused"))
+    if reused:
+        component = _update_origins(ledger, reused)
+        _update_measures(ledger, component, spread=settings.measure_spread)
+        ledger.set_stage(sorted(reused), "linked")
+
+
+def _link_doc(ledger, row_id: int, cache: dict[int, LinkDoc]) -> LinkDoc:
+    if row_id not in cache:
+        if len(cache) > 2000:  # bounded: old documents are only needed while they are compared
+            cache.pop(next(iter(cache)))
+        row = ledger.link_document(row_id)
+        cache[row_id] = LinkDoc(row["id"], row["doc"], row["text"] or "", row["published"], row["outlet"])
+    return cache[row_id]
+
+
+def _reuse_row(result, row_id: int, other: int) -> dict:
+    """Store each pair with the copy as document a when the direction is known."""
+    a, b, direction = row_id, other, result.direction
+    doc_a, doc_b, passages = result.doc_a, result.doc_b, result.passages
+    if direction == "b_from_a":
+        a, b, doc_a, doc_b, direction = b, a, doc_b, doc_a, "a_from_b"
+        passages = [_swap(p) for p in passages]
+    else:
+        passages = [_passage(p) for p in passages]
+    return {"document_a": a, "document_b": b, "doc_a": doc_a, "doc_b": doc_b,
+            "direction": direction, "score": result.score, "passages": passages}
+
+
+def _passage(p) -> dict:
+    return {"a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
+            "similarity": p.similarity}
+
+
+def _swap(p) -> dict:
+    return {"a_start": p.b_start, "a_end": p.b_end, "b_start": p.a_start, "b_end": p.a_end,
+            "similarity": p.similarity}
+
+
+def _update_origins(ledger, new: set[int]) -> set[int]:
+    """Recompute origins over the documents reuse connects to the new ones; returns them."""
+    component, frontier = set(new), set(new)
+    edges: dict[int, dict] = {}
+    while frontier:
+        rows = ledger.reuse_rows(frontier)
+        edges.update((row["id"], row) for row in rows)
+        reached = {r["document_a"] for r in rows} | {r["document_b"] for r in rows}
+        frontier = reached - component
+        component |= reached
+    mapping = origins(ledger.claims_of(component), edges.values(), ledger.published_of(component))
+    ledger.set_origins(mapping)
+    return component
+
+
+def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
+    """Give the documents' claims their measures; recompute every measure they touch."""
+    found = ledger.claims_of(documents)
+    touched = {c["measure"] for c in found if c["measure"]}
+    assignment = {}
+    for claim in found:
+        key = measure_key(claim)
+        if key is not None:
+            claim["measure"] = assignment[claim["id"]] = measure_id(key)
+    sources = _source_words(found)
+    for denial in (c for c in found if c["kind"] != "figure"):
+        nearby = sorted(
+            (c for c in found if c["document_id"] == denial["document_id"] and c["kind"] == "figure"
+             and abs(c["sentence_start"] - denial["sentence_start"]) <= NEARBY_CHARS),
+            key=lambda c: abs(c["sentence_start"] - denial["sentence_start"]),
+        )
+        denial["measure"] = assignment[denial["id"]] = contested_measure(denial, nearby, sources)
+    ledger.assign_measures(assignment)
+    touched |= {m for m in assignment.values() if m}
+    rows, emptied = [], set()
+    members = ledger.measure_claims(touched)
+    for measure in touched:
+        claims = [c for c in members if c["measure"] == measure]
+        figures = [c for c in claims if c["kind"] == "figure"]
+        if not figures:
+            emptied.add(measure)
+            continue
+        rows.append(_measure_row(measure, figures, [c for c in claims if c["kind"] != "figure"], spread))
+    ledger.save_measures(rows, emptied)
+
+
+# A denial contests figures stated close to it: within about two sentences either side.
+NEARBY_CHARS = 400
+
+
+def _source_words(claims: list[dict]) -> dict[str, str]:
+    """Distinctive words of each source's name ("network" -> Riverlands Relief Network)."""
+    words = {}
+    for claim in claims:
+        for word in (claim["source"] or "").lower().split():
+            if len(word) > 3 and word not in GENERIC_NAME_WORDS:
+                words[word.strip("'’s,.")] = claim["source"]
+    return words
+
+
+GENERIC_NAME_WORDS = {"national", "state", "the", "of", "and", "ministry", "department", "official",
+                      "officials", "government", "agency", "office", "service", "senior"}
+
+
+def _measure_row(measure: str, figures: list[dict], denials: list[dict], spread: float) -> dict:
+    for claim in figures:
+        if claim.get("event_date"):
+            claim["event_date_point"] = claim["event_date"].split("/")[0]
+    key = measure_key(figures[0])
+    counted = [c["counted"] for c in figures if c["counted"]]
+    flags = measure_flags(figures, denials, spread=spread)
+    return {
+        "id": measure,
+        "key": list(key),
+        "label": measure_label(key, counted),
+        "counted": max(counted, key=counted.count) if counted else None,
+        "unit": figures[0]["unit"],
+        "event": key[1],
+        "claims": len(figures) + len(denials),
+        "origins": len({c["origin"] or c["id"] for c in figures}),
+        "sources": len({c["source"] for c in figures if c["source"]}),
+        "flags": [{"flag": f.kind, "claims": f.claims, "note": f.note} for f in flags],
+    }

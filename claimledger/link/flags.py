@@ -1,0 +1,162 @@
+"""Verdicts on a measure, each with the claims that justify it, and its timeline.
+
+Only independent origins count: copies are folded into the claim they were copied from
+before anything is compared. A figure is an interval (``low``..``high``; a point when both
+are its value; open-ended for "at least"/"up to"), widened by the normal spread of
+estimates (``measure_spread``, relative) before intervals are compared.
+
+- agreement: two or more independent origins from different sources whose intervals meet;
+- disagreement: different sources whose intervals do not meet, stated within a few days of
+  each other (further apart, the story has moved on: that is a revision);
+- revision: one source moving from one figure to another, or the story's figures moving
+  over time (the latest figures no longer meeting the earliest ones);
+- denied: a denial claim contesting the measure or its claims, or a figure denied outright;
+- single-origin: every claim goes back to one origin, however many articles repeat it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from claimledger.model import Flag
+
+CONTEMPORARY_DAYS = 3
+
+
+@dataclass(slots=True)
+class Point:
+    """One independent origin's figure: the origin claim and the copies folded into it."""
+
+    claim: dict
+    copies: list[dict]
+
+    @property
+    def source(self) -> str:
+        return self.claim.get("source") or f"({self.claim.get('outlet') or self.claim['doc']})"
+
+    @property
+    def day(self) -> str | None:
+        return self.claim.get("event_date_point") or self.claim.get("published")
+
+
+def independent_points(claims: list[dict]) -> list[Point]:
+    """Figures folded into their origins, in time order."""
+    by_origin: dict[str, list[dict]] = {}
+    for claim in claims:
+        if claim.get("kind", "figure") == "figure" and claim.get("status") != "denied":
+            by_origin.setdefault(claim.get("origin") or claim["id"], []).append(claim)
+    points = []
+    for origin, group in by_origin.items():
+        first = next((c for c in group if c["id"] == origin), None) or min(group, key=_when)
+        points.append(Point(first, [c for c in group if c is not first]))
+    return sorted(points, key=lambda p: (_when(p.claim), p.claim["id"]))
+
+
+def _when(claim: dict) -> str:
+    return claim.get("event_date_point") or claim.get("published") or "9999-12-31"
+
+
+def interval(claim: dict, spread: float) -> tuple[float, float] | None:
+    """The figure as a closed interval widened by the spread, or None without numbers."""
+    low, high, value = claim.get("low"), claim.get("high"), claim.get("value")
+    if low is None and high is None and value is None:
+        return None
+    low = low if low is not None else (value if claim.get("approx") not in ("up_to", "at_most") else 0.0)
+    high = high if high is not None else (value if claim.get("approx") != "at_least" else float("inf"))
+    if low is None:
+        low = 0.0
+    if high is None:
+        high = float("inf")
+    return low * (1 - spread), high * (1 + spread)
+
+
+def meet(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
+    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> list[Flag]:
+    """The flags of one measure from its claims and the denials linked to it."""
+    points = independent_points(claims)
+    flags = []
+    agreeing, disagreeing = set(), set()
+    for a, b in combinations(points, 2):
+        if a.source == b.source:
+            continue
+        ia, ib = interval(a.claim, spread), interval(b.claim, spread)
+        if meet(ia, ib):
+            agreeing.update((a.claim["id"], b.claim["id"]))
+        elif ia is not None and ib is not None:
+            apart = _days_apart(a.day, b.day)
+            if apart is None or apart <= CONTEMPORARY_DAYS:
+                disagreeing.update((a.claim["id"], b.claim["id"]))
+    if agreeing:
+        flags.append(Flag("agreement", sorted(agreeing),
+                          f"{len(agreeing)} figures from independent sources agree within ±{spread:.0%}"))
+    if disagreeing:
+        flags.append(Flag("disagreement", sorted(disagreeing),
+                          f"{len(disagreeing)} figures from different sources do not overlap "
+                          f"within ±{spread:.0%}"))
+    revision = _revisions(points, spread)
+    if revision:
+        flags.append(revision)
+    denied = [c["id"] for c in claims if c.get("status") == "denied"] + [d["id"] for d in denials]
+    if denied:
+        flags.append(Flag("denied", sorted(set(denied)), f"{len(set(denied))} denials contest this measure"))
+    origins = {c.get("origin") or c["id"] for c in claims if c.get("kind", "figure") == "figure"}
+    if len(origins) == 1 and claims:
+        flags.append(Flag("single-origin", sorted(c["id"] for c in claims),
+                          f"{len(claims)} claims in {len({c['doc'] for c in claims})} articles go "
+                          "back to one origin"))
+    return flags
+
+
+def _revisions(points: list[Point], spread: float) -> Flag | None:
+    """Figures that move: one source changing its figure, or the story's first and latest
+    figures no longer meeting."""
+    moved: list[str] = []
+    by_source: dict[str, list[Point]] = {}
+    for point in points:
+        by_source.setdefault(point.source, []).append(point)
+    for series in by_source.values():
+        for earlier, later in zip(series, series[1:]):
+            if earlier.day != later.day and not meet(
+                interval(earlier.claim, 0.0), interval(later.claim, 0.0)
+            ):
+                moved.extend((earlier.claim["id"], later.claim["id"]))
+    dated = [p for p in points if p.day]
+    if len(dated) >= 2:
+        first, last = dated[0], dated[-1]
+        if first.day != last.day and not meet(interval(first.claim, spread), interval(last.claim, spread)):
+            moved.extend((first.claim["id"], last.claim["id"]))
+    if not moved:
+        return None
+    ids = sorted(set(moved))
+    return Flag("revision", ids, f"figures change over time across {len(ids)} claims")
+
+
+def timeline(claims: list[dict]) -> list[dict]:
+    """Values by source and date, copies folded into their origin: one entry per origin."""
+    entries = []
+    for point in independent_points(claims):
+        claim = point.claim
+        entries.append({
+            "date": point.day,
+            "source": claim.get("source"),
+            "value": claim.get("value"),
+            "low": claim.get("low"),
+            "high": claim.get("high"),
+            "approx": claim.get("approx"),
+            "status": claim.get("status"),
+            "claim": claim["id"],
+            "doc": claim["doc"],
+            "copies": [c["id"] for c in point.copies],
+        })
+    return entries

@@ -1,0 +1,300 @@
+"""Text reuse: passages one article shares with another, copied verbatim or reworded.
+
+Blocking, then alignment:
+
+1. Every document is cut into windows of three sentences; each window's content words get a
+   MinHash signature, and an LSH index returns the documents that share a window above a
+   low Jaccard threshold. Only those pairs are compared — never all pairs of the corpus.
+2. The two documents' sentences are aligned on content-word overlap (Dice), also against
+   two consecutive sentences of the other side, because a rewrite merges and splits
+   sentences. The best monotonic chain of aligned sentences is kept.
+3. Aligned sentences that follow each other (at most one sentence skipped on either side)
+   form passages. A rewrite keeps the order and most of the sentences of its source;
+   two articles that merely report the same facts share a few isolated sentences at best,
+   so a pair counts as reuse only when its passages hold enough aligned sentences.
+4. Two outlets quoting the same statement share its words without one copying the other:
+   a pair whose aligned sentences are all quotation is not reuse. At least one aligned
+   sentence must be narration on both sides.
+
+Direction comes from publication dates (the later one copied), else from one article naming
+the other's outlet; otherwise it is ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from claimledger.model import Passage, Reuse
+from claimledger.nlp import split_sentences
+
+NUM_PERM = 64
+WINDOW = 3
+MIN_UNIT_TOKENS = 3
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
+_SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself said says say told tell according added adding mr mrs ms per cent percent""".split()
+)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence of a document, as the aligner sees it."""
+
+    start: int
+    end: int
+    tokens: frozenset
+    quoted: float = 0.0  # share of its characters inside quotation marks
+
+
+@dataclass(slots=True)
+class LinkDoc:
+    """A document as the linking stages need it."""
+
+    row_id: int
+    doc: str
+    text: str
+    published: str | None = None
+    outlet: str | None = None
+    units: list[Unit] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.units:
+            self.units = units_of(self.text)
+
+
+def content_tokens(text: str) -> frozenset:
+    """Lowercased content words, lightly stemmed, and numbers without separators."""
+    tokens = set()
+    for word in _WORD.findall(text):
+        if word[0].isdigit():
+            tokens.add(word.replace(",", ""))
+            continue
+        lowered = word.lower().replace("’", "'")
+        if lowered in STOPWORDS:
+            continue
+        tokens.add(_SUFFIX.sub("", lowered) if len(lowered) > 4 else lowered)
+    return frozenset(tokens)
+
+
+def units_of(text: str) -> list[Unit]:
+    """The sentences of a cleaned text with enough content words to be compared."""
+    inside = quoted_mask(text)
+    units = []
+    for sentence in split_sentences(text):
+        tokens = content_tokens(sentence.text)
+        if len(tokens) >= MIN_UNIT_TOKENS:
+            quoted = sum(inside[sentence.start : sentence.end]) / max(1, sentence.end - sentence.start)
+            units.append(Unit(sentence.start, sentence.end, tokens, quoted))
+    return units
+
+
+def quoted_mask(text: str) -> bytearray:
+    """1 for every character inside double quotation marks (curly or straight), line by line."""
+    mask = bytearray(len(text))
+    offset = 0
+    for line in text.split("\n"):
+        inside = False
+        for index, char in enumerate(line):
+            if char == "“" or (char == '"' and not inside):
+                inside = True
+            elif char == "”" or (char == '"' and inside):
+                inside = False
+            elif inside:
+                mask[offset + index] = 1
+        offset += len(line) + 1
+    return mask
+
+
+# MinHash permutations h -> (a*h + b) mod p over 32-bit token hashes, fixed for ever: stored
+# signatures stay comparable across runs and releases.
+_PRIME = np.uint64(4294967311)
+_RANDOM = np.random.RandomState(20241031)
+_A = _RANDOM.randint(1, 2**31 - 1, size=NUM_PERM, dtype=np.uint64)
+_B = _RANDOM.randint(0, 2**31 - 1, size=NUM_PERM, dtype=np.uint64)
+
+
+def _unit_minhash(tokens: frozenset) -> np.ndarray:
+    hashes = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64,
+                         count=len(tokens))
+    permuted = (hashes[:, None] * _A[None, :] + _B[None, :]) % _PRIME
+    return permuted.min(axis=0).astype(np.uint32)
+
+
+def window_signatures(units: list[Unit]) -> list[np.ndarray]:
+    """MinHash values of every window of WINDOW consecutive sentences (the element-wise
+    minimum of its sentences' values, which is the MinHash of their union)."""
+    if not units:
+        return []
+    per_unit = np.stack([_unit_minhash(u.tokens) for u in units])
+    count = max(1, len(units) - WINDOW + 1)
+    return [per_unit[i : i + WINDOW].min(axis=0) for i in range(count)]
+
+
+class ReuseIndex:
+    """LSH over window signatures: which documents share a window with a given one."""
+
+    def __init__(self, *, threshold: float) -> None:
+        from datasketch import MinHashLSH
+
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+
+    def add(self, row_id: int, signatures: list[np.ndarray]) -> None:
+        with self.lsh.insertion_session() as session:
+            for number, values in enumerate(signatures):
+                session.insert((row_id, number), _Signature(values), check_duplication=False)
+
+    def candidates(self, signatures: list[np.ndarray]) -> set[int]:
+        found = set()
+        for values in signatures:
+            found.update(row_id for row_id, _ in self.lsh.query(_Signature(values)))
+        return found
+
+
+class _Signature:
+    """What datasketch's LSH reads of a MinHash: its hash values and their count."""
+
+    __slots__ = ("hashvalues",)
+
+    def __init__(self, hashvalues: np.ndarray) -> None:
+        self.hashvalues = hashvalues
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
+
+
+def dice(a: frozenset, b: frozenset) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+@dataclass(slots=True)
+class _Link:
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    similarity: float
+
+
+def align(a: list[Unit], b: list[Unit], *, threshold: float) -> list[_Link]:
+    """The best monotonic chain of aligned sentences (or merged sentence pairs)."""
+    links = _candidate_links(a, b, threshold)
+    links.sort(key=lambda link: (link.a0, link.b0))
+    best: list[float] = []
+    previous: list[int] = []
+    for index, link in enumerate(links):
+        score, back = link.similarity, -1
+        for earlier in range(index):
+            other = links[earlier]
+            if other.a1 < link.a0 and other.b1 < link.b0 and best[earlier] + link.similarity > score:
+                score, back = best[earlier] + link.similarity, earlier
+        best.append(score)
+        previous.append(back)
+    if not links:
+        return []
+    index = max(range(len(links)), key=best.__getitem__)
+    chain = []
+    while index != -1:
+        chain.append(links[index])
+        index = previous[index]
+    return chain[::-1]
+
+
+def _candidate_links(a: list[Unit], b: list[Unit], threshold: float) -> list[_Link]:
+    """Sentence pairs above the threshold, including one side's two consecutive sentences."""
+    postings: dict[str, list[int]] = {}
+    for j, unit in enumerate(b):
+        for token in unit.tokens:
+            postings.setdefault(token, []).append(j)
+    links = []
+    for i, unit in enumerate(a):
+        shared: dict[int, int] = {}
+        for token in unit.tokens:
+            for j in postings.get(token, ()):
+                shared[j] = shared.get(j, 0) + 1
+        for j, count in shared.items():
+            if count < 2:
+                continue
+            links.extend(_best_link(a, b, i, j, threshold))
+    return _dedupe(links)
+
+
+def _best_link(a: list[Unit], b: list[Unit], i: int, j: int, threshold: float) -> list[_Link]:
+    options = [(dice(a[i].tokens, b[j].tokens), i, i, j, j)]
+    if j + 1 < len(b):  # the rewrite merged two sentences of the source into one
+        options.append((dice(a[i].tokens, b[j].tokens | b[j + 1].tokens), i, i, j, j + 1))
+    if i + 1 < len(a):  # or split one into two
+        options.append((dice(a[i].tokens | a[i + 1].tokens, b[j].tokens), i, i + 1, j, j))
+    score, a0, a1, b0, b1 = max(options)
+    return [_Link(a0, a1, b0, b1, score)] if score >= threshold else []
+
+
+def _dedupe(links: list[_Link]) -> list[_Link]:
+    best: dict[tuple, _Link] = {}
+    for link in links:
+        key = (link.a0, link.a1, link.b0, link.b1)
+        if key not in best or best[key].similarity < link.similarity:
+            best[key] = link
+    return list(best.values())
+
+
+def passages(chain: list[_Link], a: list[Unit], b: list[Unit], *, max_gap: int = 1) -> list[tuple[Passage, list[_Link]]]:
+    """Runs of aligned sentences that follow each other, each with its links."""
+    runs: list[list[_Link]] = []
+    for link in chain:
+        if runs and link.a0 - runs[-1][-1].a1 - 1 <= max_gap and link.b0 - runs[-1][-1].b1 - 1 <= max_gap:
+            runs[-1].append(link)
+        else:
+            runs.append([link])
+    result = []
+    for run in runs:
+        similarity = sum(link.similarity for link in run) / len(run)
+        passage = Passage(a[run[0].a0].start, a[run[-1].a1].end, b[run[0].b0].start,
+                          b[run[-1].b1].end, round(similarity, 3))
+        result.append((passage, run))
+    return result
+
+
+def _sentences(links: list[_Link]) -> int:
+    return sum(link.a1 - link.a0 + 1 for link in links)
+
+
+def _narration(link: _Link, a: list[Unit], b: list[Unit]) -> bool:
+    """Both sides of the link are mostly outside quotation marks."""
+    return max(u.quoted for u in a[link.a0 : link.a1 + 1]) < 0.5 and max(
+        u.quoted for u in b[link.b0 : link.b1 + 1]
+    ) < 0.5
+
+
+def compare(a: LinkDoc, b: LinkDoc, *, threshold: float, min_sentences: int) -> Reuse | None:
+    """The reuse between two documents, or None when they only share facts or quotations."""
+    chain = align(a.units, b.units, threshold=threshold)
+    kept = [(p, links) for p, links in passages(chain, a.units, b.units)
+            if _sentences(links) >= min_sentences]
+    if not any(_narration(link, a.units, b.units) for _, links in kept for link in links):
+        return None
+    aligned = sum(_sentences(links) for _, links in kept)
+    score = round(aligned / max(1, min(len(a.units), len(b.units))), 3)
+    return Reuse(a.doc, b.doc, direction(a, b), min(1.0, score), [p for p, _ in kept])
+
+
+def direction(a: LinkDoc, b: LinkDoc) -> str:
+    """a_from_b when a copied from b: the later article copied; else the one naming the other."""
+    if a.published and b.published and a.published != b.published:
+        return "a_from_b" if a.published > b.published else "b_from_a"
+    a_names_b = bool(b.outlet) and b.outlet.lower() in a.text.lower()
+    b_names_a = bool(a.outlet) and a.outlet.lower() in b.text.lower()
+    if a_names_b != b_names_a:
+        return "a_from_b" if a_names_b else "b_from_a"
+    return "unknown"

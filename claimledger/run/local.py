@@ -1,0 +1,46 @@
+"""Run per-article stages here: in this process, or in a pool of worker processes.
+
+Workers are started with "spawn" (a clean interpreter each; no database handles or threads
+inherited) and keep their spaCy pipeline loaded between batches. At most two batches per
+worker are in flight, so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+
+class LocalExecutor:
+    def __init__(self, *, workers: int = 1) -> None:
+        self.workers = max(1, workers)
+        self._pool = None
+
+    def map(self, function: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
+        if self.workers == 1:
+            for batch in batches:
+                yield function(batch)
+            return
+        pool = self._ensure_pool()
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.submit(function, batch))
+            if len(pending) >= 2 * self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def _ensure_pool(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,101 @@
+"""Status rules on hand-written sentences: the chain from a figure to its cue decides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from claimledger.extract.status import figure_status, sentence_status
+from claimledger.nlp import load_pipeline
+
+
+@dataclass
+class Cue:
+    """An attribution as the status rules see it."""
+
+    cue_class: str
+    negated: bool = False
+    content_tokens: range = range(0)
+    source: str | None = "Harbour Authority"
+    source_type: str | None = "government"
+    mention: str | None = "the Harbour Authority"
+
+
+def status_of(sentence: str, figure: str, attribution=None) -> str:
+    doc = load_pipeline()(sentence)
+    anchor = next(t.i for t in doc if t.text == figure)
+    return figure_status(doc, anchor, attribution)
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    ("Police arrested 40 people on Friday.", "40", "asserted"),
+    ("The toll could rise to 50 by the weekend.", "50", "speculative"),
+    ("At least 12 people are feared dead after the landslide.", "12", "speculative"),
+    ("The company plans to hire up to 400 people next year.", "400", "speculative"),
+    ("The council is set to approve 300 new homes.", "300", "speculative"),
+    ("Analysts expect 24 million units to be sold this year.", "24", "speculative"),
+    ("If the embankment gives way, 20,000 people would be at risk.", "20,000", "speculative"),
+    ("The ministry set up 12 shelters in the valley.", "12", "asserted"),
+    ("An estimated 500 people left their homes.", "500", "estimated"),
+    ("Reportedly, 500 people left their homes before dawn.", "500", "claimed"),
+    ("Reports that 10,000 troops had crossed the border were false.", "10,000", "denied"),
+    ("The mayor, who may stand again, said 500 homes had flooded.", "500", "asserted"),
+])
+def test_figure_status_from_the_sentence(sentence, figure, expected):
+    assert status_of(sentence, figure) == expected
+
+
+@pytest.mark.parametrize("cue, expected", [
+    (Cue("reported"), "reported"),
+    (Cue("confirmed"), "confirmed"),
+    (Cue("confirmed", negated=True), "claimed"),
+    (Cue("estimated"), "estimated"),
+    (Cue("claimed"), "claimed"),
+    (Cue("denied"), "denied"),
+])
+def test_attribution_class_sets_the_status(cue, expected):
+    assert status_of("Some 800 homes lost power overnight.", "800", cue) == expected
+
+
+def test_hedge_in_the_content_outranks_a_neutral_cue():
+    assert status_of("The toll could rise to 50 by the weekend.", "50", Cue("reported")) == "speculative"
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Singer found alive after death rumours", "asserted"),
+    ("Rumours of singer's death are not true", "denied"),
+    ("No, the bridge has not collapsed", "denied"),
+    ("Minister did not resign, office says", "denied"),
+    ("Experts debunk viral photo of giant squid", "denied"),
+    ("Is this the largest crab ever caught?", "speculative"),
+    ("Retailer reportedly plans to close 40 stores", "speculative"),
+    ("Tech firm rumoured to be buying rival", "claimed"),
+    ("Rumour: phone maker to cut 2,000 jobs", "asserted"),
+    ("Phone maker to cut 2,000 jobs: report", "claimed"),
+    ("Phone maker to cut 2,000 jobs -- Reuters", "reported"),
+    ("Surgeon asks patient how she is feeling?", "asserted"),
+    ("New bug can delete your saved files", "asserted"),
+    ("Storm damage estimated at $40 million", "asserted"),
+    ("Navy confirms sailor rescued off coast", "asserted"),
+])
+def test_headline_status_without_attributions(headline, expected):
+    doc = load_pipeline()(headline)
+    assert sentence_status(doc, []) == expected
+
+
+def test_headline_status_takes_the_main_attribution():
+    doc = load_pipeline()("Minister says the new port will open in May")
+    assert sentence_status(doc, [Cue("reported", content_tokens=range(3, 9))]) == "reported"
+    assert sentence_status(doc, [Cue("denied", content_tokens=range(3, 9))]) == "denied"
+
+
+@pytest.mark.parametrize("source, source_type, mention, expected", [
+    ("Harbour Authority", "government", "the Harbour Authority", "reported"),
+    ("anonymous official", "anonymous", "an official", "claimed"),
+    ("reports", "media", "reports", "claimed"),
+    (None, None, "a local newspaper", "claimed"),
+])
+def test_claims_passed_on_from_nobody_in_particular_are_hearsay(source, source_type, mention, expected):
+    cue = Cue("reported", source=source, source_type=source_type, mention=mention)
+    assert status_of("Some 800 homes lost power overnight.", "800", cue) == expected
