@@ -37,3 +37,6 @@ test-fast: install
 
 clean:
 	rm -rf $(TOOLS) $(VENV) .pytest_cache
+
+eval: install
+	$(VENV)/bin/python benchmarks/eval.py

@@ -46,12 +46,12 @@ def write_text_files(rows: list[tuple[str, str]], folder: Path) -> Path:
     return folder
 
 
-def measure(command: list[str], *, env: dict | None = None) -> Measurement:
+def measure(command: list[str], *, env: dict | None = None, stdout=subprocess.DEVNULL) -> Measurement:
     """Wall time and peak resident memory of a command, as a whole process."""
     with tempfile.TemporaryFile(mode="w+") as errors:
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=errors, env={**os.environ, **(env or {})}
+            command, stdout=stdout, stderr=errors, env={**os.environ, **(env or {})}
         )
         # wait4 gives this child's own resource usage; ru_maxrss is in KiB on Linux.
         _, status, usage = os.wait4(process.pid, 0)

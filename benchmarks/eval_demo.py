@@ -17,6 +17,7 @@ def evaluate_demo(*, workers: int = 1) -> dict:
         load_expected,
         non_claims_returned,
         score_claims,
+        score_measures,
         score_statements,
     )
     from claimledger.export import claim_record
@@ -27,6 +28,8 @@ def evaluate_demo(*, workers: int = 1) -> dict:
         ledger = Ledger(Path(tmp) / "demo.db")
         build([str(corpus_path())], ledger, Settings(workers=workers))
         claims = [claim_record(row) for row in ledger.claims()]
+        measures = ledger.measures()
+        reuse = ledger.reuse_rows()
         ledger.close()
     expected = load_expected()
     return {
@@ -34,6 +37,8 @@ def evaluate_demo(*, workers: int = 1) -> dict:
         "statements": score_statements(claims, expected),
         "non_claims": non_claims_returned(claims, expected),
         "non_claims_total": len(expected["non_claims"]),
+        "measures": score_measures(claims, measures, expected),
+        "reuse": {(r["doc_a"], r["doc_b"], r["direction"]) for r in reuse},
     }
 
 
@@ -50,6 +55,10 @@ def main() -> None:
     for key, (found, total) in result["statements"].items():
         print(f"{key}: {found}/{total} found")
     print(f"non-claims returned as figures: {len(result['non_claims'])}/{result['non_claims_total']}")
+    measures = result["measures"]
+    print(f"measures: {measures['purity']:.3f} of expected claims grouped with their measure; "
+          f"{measures['flags_exact']}/{measures['measures']} measures with exactly the expected flags")
+    print(f"reuse pairs: {len(result['reuse'])}")
     if args.details:
         for wanted in score.misses:
             print("MISS", wanted["doc"], "|", wanted["quantity_text"], "|", wanted["sentence"])

@@ -77,6 +77,7 @@ CLAIM_EXTRAS = {
     "source_mention": "string",
     "event_date": "string",
     "target": "string",
+    "scope": "string",
     "sentence_start": "int64",
 }
 FORMATS = ("jsonl", "csv", "parquet")

@@ -127,6 +127,7 @@ class Claim:
     published: str | None = None
     event_date: str | None = None
     target: str | None = None
+    scope: str | None = None
     measure: str | None = None
     origin: str | None = None
 

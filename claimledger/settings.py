@@ -65,8 +65,8 @@ class Settings:
     )
     measure_spread: float = _setting(
         0.25,
-        "Relative spread within which independent figures for one measure still agree "
-        "(0.25: 10,000 and 12,000 agree, 10,000 and 50,000 do not).",
+        "Relative difference within which independent figures for one measure still agree "
+        "(0.25: 10,000 and 12,000 agree, 10,000 and 14,000 do not).",
     )
 
     @classmethod

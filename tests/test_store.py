@@ -177,3 +177,16 @@ def test_opening_a_missing_ledger_for_reading_is_an_error(tmp_path):
         Ledger(tmp_path / "absent.db", create=False)
     assert raised.value.code == "E104"
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_a_column_added_by_a_later_release_is_added_to_an_old_ledger(tmp_path):
+    path = tmp_path / "old.db"
+    Ledger(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE claims DROP COLUMN scope")  # as the 0002 release made it
+    connection.execute("DELETE FROM schema_migrations WHERE name = '0004_claim_scope'")
+    connection.commit()
+    connection.close()
+    Ledger(path).close()
+    columns = {row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(claims)")}
+    assert "scope" in columns

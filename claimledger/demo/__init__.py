@@ -143,3 +143,28 @@ def non_claims_returned(claims: list[dict], expected: dict) -> list[dict]:
 
 def _digits(text: str) -> set[str]:
     return set(re.findall(r"\d[\d,.]*", text))
+
+
+def measure_mapping(claims: list[dict], expected: dict) -> dict[str, Counter]:
+    """For each expected measure key, how many of its claims fell into each of our measures."""
+    mapping: dict[str, Counter] = {}
+    unused = [c for c in claims if c.get("quantity_text")]
+    for wanted in expected["claims"]:
+        match = next((c for c in unused if c["doc"] == wanted["doc"] and _matches(c, wanted)), None)
+        if match is not None:
+            unused.remove(match)
+            mapping.setdefault(wanted["measure"], Counter())[match["measure"]] += 1
+    return mapping
+
+
+def score_measures(claims: list[dict], measures: list[dict], expected: dict) -> dict:
+    """Grouping purity (claims of an expected measure in its dominant measure of ours) and
+    how many expected measures get exactly the expected flags."""
+    flags_of = {m["id"]: sorted(f["flag"] for f in m["flags"]) for m in measures}
+    mapping = measure_mapping(claims, expected)
+    grouped = sum(counter.most_common(1)[0][1] for counter in mapping.values())
+    total = sum(sum(counter.values()) for counter in mapping.values())
+    same_flags = [m["key"] for m in expected["measures"] if m["key"] in mapping
+                  and flags_of.get(mapping[m["key"]].most_common(1)[0][0]) == sorted(m["flags"])]
+    return {"purity": grouped / total if total else 0.0, "flags_exact": len(same_flags),
+            "measures": len(expected["measures"]), "mapping": mapping, "flags_of": flags_of}

@@ -95,6 +95,7 @@ def _figure_claim(document, sentence, parsed, mention: QuantityMention, mentions
         counted=mention.counted,
         subject=mention.subject,
         event=mention.event,
+        scope=mention.scope,
         attribution=_attribution(sentence, attribution),
         published=document.published,
         event_date=figure_date(parsed, sentence, mention.anchor, cue_token, document.published),
@@ -164,23 +165,27 @@ def _attribution(sentence: Sentence, mention: AttributionMention | None) -> Attr
 
 
 def figure_date(parsed: Doc, sentence: Sentence, anchor: int, cue: int | None, published):
-    """The date the sentence attaches to the figure: one in the figure's own clause, else the
-    date of the statement ("the agency said on Tuesday"), else None."""
+    """The date a figure was given: the statement's date ("the agency said on Tuesday that
+    ... since Sunday") when the sentence has one, else a date in the figure's own clause.
+
+    A ledger compares figures as they were stated; "86 dead since 2 March", said on 9 March,
+    is the 9 March figure."""
     figure_chain = chain(parsed, anchor)
+    on_chain = {t.i for t in figure_chain}
     future = any(c.lower_ in _FUTURE for t in figure_chain for c in t.children if c.dep_ == "aux")
     below_cue = {t.i for t in chain(parsed, anchor, stop=cue)}
-    statement_date = None
+    content_date = None
     for expression in time_expressions(sentence.text, published, future=future):
         if expression.value is None:
             continue
         token = _token_at(parsed, (expression.start, expression.end))
         if token is None:
             continue
-        meeting = next((t.i for t in chain(parsed, token) if t.i in {c.i for c in figure_chain}), None)
-        if meeting in below_cue:
-            return expression.value
-        statement_date = statement_date or expression.value
-    return statement_date
+        meeting = next((t.i for t in chain(parsed, token) if t.i in on_chain), None)
+        if cue is not None and meeting is not None and meeting not in below_cue:
+            return expression.value  # attached at or above the cue: when it was said
+        content_date = content_date or expression.value
+    return content_date
 
 
 def _statement_date(sentence: Sentence, published):

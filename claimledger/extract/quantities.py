@@ -22,6 +22,8 @@ with measures nobody disputes. Ages of things ("a 2,900-year-old site") are kept
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -143,6 +145,7 @@ class QuantityMention:
     counted: str | None
     subject: str | None
     event: str | None
+    scope: str | None = None  # a place the figure is limited to: "in Lusk Ferry alone"
 
 
 def find_quantities(sent: Doc) -> list[QuantityMention]:
@@ -158,7 +161,31 @@ def find_quantities(sent: Doc) -> list[QuantityMention]:
             else:
                 mentions.append(_describe(sent, level))
             previous = level
+    _share_with_neighbours(sent, mentions)
     return mentions
+
+
+# Verbs that act on a count rather than on what it counts: "raised its count ... to 8,000,
+# from 4,000" says nothing about raising people.
+_COUNT_VERBS = frozenset({"raise", "lower", "revise", "put", "bring", "cut", "increase",
+                          "reduce", "lift", "update", "adjust", "double", "halve"})
+
+
+def _share_with_neighbours(sent: Doc, mentions: list[QuantityMention]) -> None:
+    """Fill what one figure leaves open from the figure before it in the same sentence:
+    "2,300 homes ... nearly 700 of them" (counted), "to 8,000, from 4,000" (event)."""
+    for previous, mention in zip(mentions, mentions[1:]):
+        if mention.counted is None and _of_them(sent, mention):
+            mention.counted, mention.head = previous.counted, previous.head
+        if mention.event in _COUNT_VERBS and previous.event not in _COUNT_VERBS and (
+            mention.counted == previous.counted
+        ):
+            mention.event = previous.event
+
+
+def _of_them(sent: Doc, mention: QuantityMention) -> bool:
+    end = mention.quantity.end
+    return bool(re.match(r"\s*of (?:them|those|these|which)\b", sent.text[end:]))
 
 
 # --- 1. figures that are not claims -----------------------------------------------------------
@@ -423,6 +450,100 @@ def _people_state(sent: Doc, figure: Figure) -> str | None:
     return _PEOPLE_STATES[sent[after].lower_]
 
 
+# Places and population: "a town of 9,400 people", "home to 9,400", "the town's residents".
+_SETTLEMENTS = frozenset({"town", "city", "village", "hamlet", "community", "district",
+                          "island", "county", "province", "region", "country", "nation",
+                          "population", "suburb", "municipality", "borough", "commune"})
+_LIVES = frozenset({"life", "lives"})
+_SCOPE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "within"})
+
+
+def _event(sent: Doc, figure: Figure, predicate: Token | None, counted_token: Token | None) -> str | None:
+    """The lemma of what happened to the counted thing, with idioms the parse hides."""
+    if counted_token is not None and _in_a_settlement(counted_token):
+        return "live"
+    after = figure.text_end
+    if after < len(sent) and sent[after].lemma_ == "be" and sent[after].pos_ == "AUX":
+        # "and at least 60 were unaccounted for": the predicate follows the bare number
+        adjective = next((c for c in sent[after].children if c.dep_ in ("acomp", "attr")), None)
+        if adjective is not None:
+            return adjective.lemma_.lower()
+    described = _described_by_clause(counted_token)
+    if predicate is None:
+        # A bare copula governs: "thousands of people are without safe drinking water"
+        predicate = next((t for t in sent[figure.anchor].ancestors if t.lemma_ == "be"), None)
+        if predicate is None:
+            return described
+    if described and predicate.lemma_.lower() in _STATE_VERBS:
+        return described  # "the number of people who had fled ... could be closer to 10,000"
+    lemma = predicate.lemma_.lower()
+    if lemma == "lose" and any(c.lemma_.lower() in _LIVES for c in predicate.children if c.dep_ == "dobj"):
+        return "die"  # "31 people lost their lives"
+    if lemma == "have" and any(
+        c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in predicate.children
+    ):
+        return "lack"  # "tens of thousands of people have no safe drinking water"
+    if lemma in _STATE_VERBS:
+        if any(c.dep_ == "prep" and c.lower_ == "without" for c in predicate.children):
+            return "lack"  # "... are without safe drinking water"
+        state = next((c for c in predicate.children if c.dep_ in ("acomp", "oprd")), None)
+        if state is not None:
+            return state.lemma_.lower()  # "120 people remain missing"
+        for prep in (c for c in predicate.children if c.dep_ == "prep"):
+            place = next((c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"), None)
+            if (prep.lower_, place) in _STATE_PLACES:
+                return _STATE_PLACES[(prep.lower_, place)]  # "remain in shelters"
+    return lemma
+
+
+def _described_by_clause(noun: Token | None) -> str | None:
+    """The verb of a clause that says what happened to the counted noun: "people who fled",
+    "people evacuated from the valley"."""
+    if noun is None:
+        return None
+    verb = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+    return verb.lemma_.lower() if verb is not None else None
+
+
+# Verbs that only say someone is still somewhere or in some state.
+_STATE_VERBS = frozenset({"be", "remain", "stay", "sleep", "live", "spend", "wait", "sit",
+                          "become", "seem", "appear", "lie"})
+# Being somewhere that is itself the state counted: a shelter, a hospital, under water.
+_STATE_PLACES = {("in", "shelter"): "shelter", ("in", "camp"): "shelter",
+                 ("at", "shelter"): "shelter", ("in", "hospital"): "hospitalise",
+                 ("in", "custody"): "detain", ("in", "jail"): "detain",
+                 ("under", "water"): "flood", ("underwater", None): "flood"}
+
+
+def _in_a_settlement(noun: Token) -> bool:
+    """The counted noun is a place's population: "a town of N people", "home to N"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "to") and (
+        head.head.lemma_.lower() in _SETTLEMENTS or (head.lower_ == "to" and head.head.lower_ == "home")
+    ):
+        return True
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner is not None and owner.lemma_.lower() in _SETTLEMENTS and noun.lemma_.lower() in (
+        "resident", "inhabitant", "people", "population", "citizen")
+
+
+def _scope(counted_token: Token | None) -> str | None:
+    """A place the figure is explicitly limited to: "the toll in Lusk Ferry alone"."""
+    if counted_token is None:
+        return None
+    for prep in counted_token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _SCOPE_PREPOSITIONS:
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is None or place.pos_ != "PROPN":
+            continue
+        limited = any(c.lower_ in ("alone", "only") for c in place.children) or (
+            place.i + 1 < len(place.doc) and place.doc[place.i + 1].lower_ in ("alone", "only"))
+        if limited:
+            return " ".join(t.text for t in place.subtree if t.pos_ == "PROPN")
+    return None
+
+
 def _describe(sent: Doc, figure: Figure) -> QuantityMention:
     root = _coordinated(_root(sent, figure))
     predicate = _predicate(root)
@@ -455,7 +576,8 @@ def _describe(sent: Doc, figure: Figure) -> QuantityMention:
         head=counted_token.i if counted_token is not None else None,
         counted=counted,
         subject=_subject(predicate, counted_token, figure),
-        event=predicate.lemma_.lower() if predicate is not None else None,
+        event=_event(sent, figure, predicate, counted_token),
+        scope=_scope(counted_token),
     )
 
 

@@ -8,6 +8,8 @@ measures only where new claims arrive.
 
 from __future__ import annotations
 
+import re
+
 from claimledger.link.flags import measure_flags
 from claimledger.link.measures import contested_measure, measure_id, measure_key, measure_label
 from claimledger.link.origins import origins
@@ -26,11 +28,14 @@ def link_pending(ledger, settings, *, report, progress) -> None:
         signatures = window_signatures(document.units)
         found = []
         for other in sorted(index.candidates(signatures) - {row_id}):
-            result = compare(document, _link_doc(ledger, other, cache),
-                             threshold=settings.reuse_sentence_similarity,
+            partner = _link_doc(ledger, other, cache)
+            # compare in document-id order: the same pair gives the same passages whichever
+            # article arrived first
+            first, second = sorted((document, partner), key=lambda d: d.doc)
+            result = compare(first, second, threshold=settings.reuse_sentence_similarity,
                              min_sentences=settings.reuse_min_sentences)
             if result is not None:
-                found.append(_reuse_row(result, row_id, other))
+                found.append(_reuse_row(result, first.row_id, second.row_id))
         ledger.save_reuse(row_id, signatures, found)
         index.add(row_id, signatures)
         report.counts["reuse pairs"] += len(found)
@@ -98,14 +103,13 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
         key = measure_key(claim)
         if key is not None:
             claim["measure"] = assignment[claim["id"]] = measure_id(key)
-    sources = _source_words(found)
+    names = _source_words([row["source"] for row in ledger.source_rows()])
     for denial in (c for c in found if c["kind"] != "figure"):
-        nearby = sorted(
-            (c for c in found if c["document_id"] == denial["document_id"] and c["kind"] == "figure"
-             and abs(c["sentence_start"] - denial["sentence_start"]) <= NEARBY_CHARS),
-            key=lambda c: abs(c["sentence_start"] - denial["sentence_start"]),
-        )
-        denial["measure"] = assignment[denial["id"]] = contested_measure(denial, nearby, sources)
+        article = [c for c in found if c["document_id"] == denial["document_id"] and c["kind"] == "figure"]
+        named = _named_sources(denial, names)
+        candidates = _claims_of_sources(named, article, found, ledger) if named else []
+        denial["measure"] = assignment[denial["id"]] = contested_measure(
+            denial, _nearest(denial, candidates) or _before_then_after(denial, article))
     ledger.assign_measures(assignment)
     touched |= {m for m in assignment.values() if m}
     rows, emptied = [], set()
@@ -120,22 +124,58 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
     ledger.save_measures(rows, emptied)
 
 
-# A denial contests figures stated close to it: within about two sentences either side.
-NEARBY_CHARS = 400
+# A denial answers figures stated before it (a few sentences back), or just after it.
+BEFORE_CHARS, AFTER_CHARS = 700, 300
 
 
-def _source_words(claims: list[dict]) -> dict[str, str]:
-    """Distinctive words of each source's name ("network" -> Riverlands Relief Network)."""
-    words = {}
-    for claim in claims:
-        for word in (claim["source"] or "").lower().split():
+def _claims_of_sources(named: set[str], article: list[dict], found: list[dict], ledger) -> list[dict]:
+    """Figures of the named sources: in the denial's article, else among the claims being
+    linked (their measures are fresh), else anywhere in the ledger."""
+    for pool in (article, [c for c in found if c["kind"] == "figure"]):
+        chosen = [c for c in pool if c["source"] in named]
+        if chosen:
+            return chosen
+    stored = []
+    for source in named:
+        stored.extend(ledger.find_claims(kind="figure", source=source)[0])
+    return stored
+
+
+def _before_then_after(denial: dict, figures: list[dict]) -> list[dict]:
+    at = denial["sentence_start"]
+    before = [c for c in figures if 0 <= at - c["sentence_start"] <= BEFORE_CHARS]
+    after = [c for c in figures if 0 < c["sentence_start"] - at <= AFTER_CHARS]
+    return _nearest(denial, before) + _nearest(denial, after)
+
+
+def _nearest(denial: dict, claims: list[dict]) -> list[dict]:
+    return sorted(claims, key=lambda c: abs(c["sentence_start"] - denial["sentence_start"]))
+
+
+def _source_words(sources) -> dict[str, set[str]]:
+    """Distinctive words of each source's name: "network" -> {Riverlands Relief Network}."""
+    words: dict[str, set[str]] = {}
+    for source in sources:
+        for word in re.findall(r"[a-z]+", (source or "").lower()):
             if len(word) > 3 and word not in GENERIC_NAME_WORDS:
-                words[word.strip("'’s,.")] = claim["source"]
+                words.setdefault(word, set()).add(source)
     return words
 
 
-GENERIC_NAME_WORDS = {"national", "state", "the", "of", "and", "ministry", "department", "official",
-                      "officials", "government", "agency", "office", "service", "senior"}
+def _named_sources(denial: dict, names: dict[str, set[str]]) -> set[str]:
+    """Sources whose distinctive name words the denial's target (else its sentence) uses:
+    "the network's figures", "the Network, whose figures ministers called exaggerated"."""
+    for text in (denial.get("target"), denial.get("sentence")):
+        words = re.findall(r"[a-z]+", (text or "").lower())
+        named = set().union(*(names.get(word, set()) for word in words)) - {denial.get("source")}
+        if named:
+            return named
+    return set()
+
+
+GENERIC_NAME_WORDS = {"national", "state", "ministry", "department", "official", "officials",
+                      "government", "agency", "office", "service", "senior", "spokesman",
+                      "spokeswoman", "spokesperson", "report", "reports", "figures", "media"}
 
 
 def _measure_row(measure: str, figures: list[dict], denials: list[dict], spread: float) -> dict:

@@ -5,24 +5,29 @@ before anything is compared. A figure is an interval (``low``..``high``; a point
 are its value; open-ended for "at least"/"up to"), widened by the normal spread of
 estimates (``measure_spread``, relative) before intervals are compared.
 
-- agreement: two or more independent origins from different sources whose intervals meet;
-- disagreement: different sources whose intervals do not meet, stated within a few days of
-  each other (further apart, the story has moved on: that is a revision);
+- agreement: two or more independent origins whose intervals meet;
+- disagreement: different sources whose intervals do not meet, stated on the same day
+  (on different days the story may have moved on: that is a revision);
 - revision: one source moving from one figure to another, or the story's figures moving
   over time (the latest figures no longer meeting the earliest ones);
 - denied: a denial claim contesting the measure or its claims, or a figure denied outright;
 - single-origin: every claim goes back to one origin, however many articles repeat it.
+
+A figure the sentence itself places in the past ("up from 4,000", "initially put at 300",
+"in the first days") is history, not a current statement: it counts for revisions but is
+never set against today's figures as a disagreement.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
 from claimledger.model import Flag
 
-CONTEMPORARY_DAYS = 3
+CONTEMPORARY_DAYS = 0
 
 
 @dataclass(slots=True)
@@ -39,6 +44,19 @@ class Point:
     @property
     def day(self) -> str | None:
         return self.claim.get("event_date_point") or self.claim.get("published")
+
+
+_RETROSPECTIVE = re.compile(
+    r"\b(?:from|initially|originally|at first|earlier|previously|first days?|first hours?|"
+    r"first reports?|had been put at|was first)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def retrospective(claim: dict) -> bool:
+    """The sentence places the figure in the past: "up from 4,000", "initially 300"."""
+    before = claim.get("sentence", "")[: max(0, claim.get("start", 0) - claim.get("sentence_start", 0))]
+    return bool(before) and bool(_RETROSPECTIVE.search(before[-80:]))
 
 
 def independent_points(claims: list[dict]) -> list[Point]:
@@ -58,18 +76,27 @@ def _when(claim: dict) -> str:
     return claim.get("event_date_point") or claim.get("published") or "9999-12-31"
 
 
+_NEAR_BELOW = re.compile(r"^\s*(?:nearly|almost|close to|just under|just short of|approaching)\b", re.I)
+
+
 def interval(claim: dict, spread: float) -> tuple[float, float] | None:
-    """The figure as a closed interval widened by the spread, or None without numbers."""
+    """The figure as a closed interval, each end moved out by half the spread (so two
+    figures meet when they differ by about the spread), or None without numbers.
+
+    "at least N" is open above, "up to N" and "fewer than N" open below; "nearly N" is just
+    under N (taken as 90-100% of it)."""
     low, high, value = claim.get("low"), claim.get("high"), claim.get("value")
     if low is None and high is None and value is None:
         return None
-    low = low if low is not None else (value if claim.get("approx") not in ("up_to", "at_most") else 0.0)
-    high = high if high is not None else (value if claim.get("approx") != "at_least" else float("inf"))
+    approx = claim.get("approx")
     if low is None:
-        low = 0.0
+        near = approx == "at_most" and _NEAR_BELOW.match(claim.get("quantity_text") or "")
+        low = 0.9 * value if near and value is not None else (
+            0.0 if approx in ("up_to", "at_most") or value is None else value)
     if high is None:
-        high = float("inf")
-    return low * (1 - spread), high * (1 + spread)
+        high = float("inf") if approx == "at_least" or value is None else value
+    half = spread / 2
+    return low * (1 - half), high * (1 + half)
 
 
 def meet(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
@@ -88,18 +115,20 @@ def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> 
     flags = []
     agreeing, disagreeing = set(), set()
     for a, b in combinations(points, 2):
-        if a.source == b.source:
-            continue
         ia, ib = interval(a.claim, spread), interval(b.claim, spread)
         if meet(ia, ib):
             agreeing.update((a.claim["id"], b.claim["id"]))
-        elif ia is not None and ib is not None:
+        elif a.source == b.source:
+            continue  # one source changing its figure is a revision
+        elif ia is not None and ib is not None and not (retrospective(a.claim) or retrospective(b.claim)):
             apart = _days_apart(a.day, b.day)
             if apart is None or apart <= CONTEMPORARY_DAYS:
                 disagreeing.update((a.claim["id"], b.claim["id"]))
     if agreeing:
+        sources = {p.source for p in points if p.claim["id"] in agreeing}
         flags.append(Flag("agreement", sorted(agreeing),
-                          f"{len(agreeing)} figures from independent sources agree within ±{spread:.0%}"))
+                          f"{len(agreeing)} independent reports from {len(sources)} "
+                          f"source{'s' if len(sources) > 1 else ''} agree within ±{spread:.0%}"))
     if disagreeing:
         flags.append(Flag("disagreement", sorted(disagreeing),
                           f"{len(disagreeing)} figures from different sources do not overlap "

@@ -38,6 +38,7 @@ _CONCEPT_OF = {word: concept for concept, words in CONCEPTS.items() for word in 
 # Event classes, first match wins: the order puts outcomes (killed, missing) before the
 # verbs that often accompany them (a body "recovered" is a death, not a recovery).
 EVENT_CLASSES = (
+    ("population", {"live", "inhabit", "reside", "population"}),
     ("killed", {"kill", "die", "dead", "death", "toll", "perish", "drown", "body", "fatality",
                 "life", "lives", "dies", "died", "deaths", "bodies", "killed", "fatalities"}),
     ("missing", {"missing", "miss", "unaccounted", "disappear", "disappeared"}),
@@ -46,6 +47,8 @@ EVENT_CLASSES = (
                    "displaced", "relocate", "relocated", "leave", "left", "homeless", "refugee",
                    "uproot", "move"}),
     ("sheltered", {"shelter", "shelters", "sheltered", "camp", "camps"}),
+    ("hospitalised", {"hospitalise", "hospitalize", "hospitalised", "hospitalized"}),
+    ("lacking", {"lack", "lacking", "without"}),
     ("arrested", {"arrest", "arrested", "detain", "detained", "detention", "jail", "jailed"}),
     ("deployed", {"send", "sent", "deploy", "deployed", "dispatch", "dispatched", "mobilise",
                   "mobilize", "station", "stationed", "arrive", "arrived", "transfer", "train"}),
@@ -54,6 +57,14 @@ EVENT_CLASSES = (
                    "collapse", "collapsed", "burn", "burned", "burnt"}),
     ("damaged", {"damage", "damaged"}),
 )
+# What happens to a thing can change which quantity it is ("rescue workers killed" is not
+# "rescue workers deployed"); other verbs only report it ("water escaped", "poured out").
+OUTCOME_CLASSES = {"population", "killed", "missing", "injured", "displaced", "sheltered",
+                   "hospitalised", "lacking", "arrested", "flooded", "destroyed", "damaged"}
+# Counted nouns too general to name a quantity without their event: "9,400 people" (a town)
+# and "4,000 people" (evacuated) are different measures, "40 million cubic metres of water"
+# escaping or pouring out are one.
+GENERIC_CONCEPTS = {"people", "homes", "families", "troops", "-", "unit", "thing", "case", "time"}
 # Sums of money are told apart by what they pay for, not by a verb.
 MONEY_CONCEPTS = {
     "damage cost": {"damage", "bill", "cost", "loss", "losses"},
@@ -66,12 +77,15 @@ MOVEMENT_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb
                   "jump", "slip", "surge", "plunge", "gain", "lose", "slide", "soar", "tumble",
                   "dip", "edge", "ease", "shrink", "expand", "double", "halve", "cut", "raise"}
 LABELS = {
+    ("people", "population"): "Population",
     ("people", "killed"): "People killed",
     ("deaths", "killed"): "People killed",
     ("people", "missing"): "People missing",
     ("people", "injured"): "People injured",
     ("people", "displaced"): "People displaced or evacuated",
     ("people", "sheltered"): "People in shelters",
+    ("people", "hospitalised"): "People in hospital",
+    ("people", "lacking"): "People without",
     ("people", "arrested"): "People arrested",
     ("troops", "deployed"): "Troops deployed",
     ("homes", "flooded"): "Homes flooded",
@@ -79,8 +93,11 @@ LABELS = {
     ("homes", "damaged"): "Homes damaged",
 }
 CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "KRW", "CHF", "AUD", "CAD"}
-CONTESTED_WORDS = {"figure", "figures", "number", "numbers", "count", "toll", "estimate",
-                   "estimates", "report", "reports", "claim", "claims", "data", "statistics", "tally"}
+# Nouns by which a denial contests figures ("rejected the figures", "denied the report").
+CONTESTED_WORDS = {"figure", "figures", "number", "numbers", "count", "counts", "tally", "toll",
+                   "estimate", "estimates", "statistic", "statistics", "data", "information",
+                   "document", "documents", "report", "assessment", "assessments", "claim",
+                   "claims", "total", "totals"}
 
 
 def lemma(word: str) -> str:
@@ -96,17 +113,19 @@ def _words(text: str | None) -> list[str]:
     return _WORD.findall((text or "").lower())
 
 
-def measure_key(claim: dict) -> tuple[str, str, str, str] | None:
-    """The key of the quantity a figure claim is about, or None for statements."""
+def measure_key(claim: dict) -> tuple[str, ...] | None:
+    """The key of the quantity a figure claim is about, or None for statements:
+    (counted concept, event, unit, level or change, scope)."""
     if claim.get("kind", "figure") != "figure":
         return None
     counted = _words(claim.get("counted"))
     head = lemma(counted[-1]) if counted else "-"
     unit = claim.get("unit")
     change = "change" if claim.get("trend") else "level"
+    scope = claim.get("scope") or ""
     if unit in CURRENCIES:
         concept = next((_MONEY_OF[w] for w in map(lemma, reversed(counted)) if w in _MONEY_OF), head)
-        return concept, "-", f"money:{unit}", change
+        return concept, "-", f"money:{unit}", change, scope
     concept = _CONCEPT_OF.get(head, head)
     event = claim.get("event")
     if change == "change" and event in MOVEMENT_VERBS:
@@ -115,7 +134,9 @@ def measure_key(claim: dict) -> tuple[str, str, str, str] | None:
     event_class = next((name for name, cue in EVENT_CLASSES if words & cue), None)
     if concept == "deaths":
         concept, event_class = "people", "killed"
-    return concept, event_class or event or "-", unit or "count", change
+    if concept not in GENERIC_CONCEPTS and event_class not in OUTCOME_CLASSES:
+        event_class, event = None, None  # a specific thing names its quantity by itself
+    return concept, event_class or event or "-", unit or "count", change, scope
 
 
 def measure_id(key: tuple) -> str:
@@ -124,7 +145,7 @@ def measure_id(key: tuple) -> str:
 
 def measure_label(key: tuple, counted_examples: list[str]) -> str:
     """A readable name: from the lexicon when it knows the pair, else built from the key."""
-    concept, event_class, unit_kind, change = key
+    concept, event_class, unit_kind, change, scope = key
     label = LABELS.get((concept, event_class))
     if label is None:
         thing = max(counted_examples, key=counted_examples.count) if counted_examples else concept
@@ -136,21 +157,26 @@ def measure_label(key: tuple, counted_examples: list[str]) -> str:
         label += f", {unit_kind.split(':')[1]}"
     elif unit_kind not in ("count",):
         label += f", {unit_kind}"
+    if scope:
+        label += f" in {scope}"
     return label + (" — change" if change == "change" else "")
 
 
-def contested_measure(denial: dict, nearby: list[dict], source_names: dict[str, str]) -> str | None:
-    """The measure a denial contests, from the figure claims near it in its article.
+def contested_measure(denial: dict, candidates: list[dict]) -> str | None:
+    """The measure a denial contests, or None.
 
-    ``nearby``: figure claims of the same article with their measure, closest first.
-    ``source_names``: lower-cased name words -> canonical source, for "the network's figures".
+    ``candidates``: figure claims in the order they qualify — those of a source the denial
+    names ("rejected the network's figures") first, else those stated near it, before it
+    first. A denial that names no source is linked only when it rejects figures, a count or
+    a document at all; a denial of an event ("denied that searches had stopped") is not.
     """
-    if not nearby:
-        return None
-    target = set(_words(denial.get("target"))) | set(_words(denial.get("sentence")))
-    named = {source for word, source in source_names.items() if word in target}
-    if named:
-        for claim in nearby:
-            if claim.get("source") in named and claim.get("measure"):
-                return claim["measure"]
-    return next((c["measure"] for c in nearby if c.get("measure")), None)
+    named = any(c.get("source") and _name_used(c["source"], denial) for c in candidates[:1])
+    target = set(_words(denial.get("target") or denial.get("sentence")))
+    if named or target & CONTESTED_WORDS:
+        return next((c["measure"] for c in candidates if c.get("measure")), None)
+    return None
+
+
+def _name_used(source: str, denial: dict) -> bool:
+    text = f"{denial.get('target') or ''} {denial.get('sentence') or ''}".lower()
+    return any(len(w) > 3 and w in text for w in source.lower().split())

@@ -49,7 +49,8 @@ def origins(claims: Iterable[dict], edges: Iterable[dict], published: dict[int, 
             members.setdefault(groups.find(claim["id"]), []).append(claim)
     result = {}
     for group in members.values():
-        first = min(group, key=lambda c: (published.get(c["document_id"]) or "9999", c["document_id"], c["start"]))
+        # earliest article first; ties broken by document id, never by storage order
+        first = min(group, key=lambda c: (published.get(c["document_id"]) or "9999", c["doc"], c["start"]))
         for claim in group:
             result[claim["id"]] = first["id"]
     return result

@@ -569,6 +569,7 @@ def claim_row(row_id: int, claim: Claim) -> dict:
         "published": claim.published,
         "event_date": claim.event_date,
         "target": claim.target,
+        "scope": claim.scope,
         "measure": claim.measure,
         "origin": claim.origin or claim.id,
     }

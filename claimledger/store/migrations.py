@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 
 from claimledger.errors import ClaimledgerError
-from claimledger.store.schema import MIGRATION_TABLES, schema_migrations
+from claimledger.store.schema import MIGRATION_TABLES, claims, schema_migrations
 
 
 def _create_tables(name: str):
@@ -24,7 +24,23 @@ def _create_tables(name: str):
     return migrate
 
 
-MIGRATIONS = [(name, _create_tables(name)) for name in MIGRATION_TABLES]
+def _add_column(table, column_name: str):
+    """Add a column that a later release defined, unless the table was created with it."""
+
+    def migrate(connection: Connection) -> None:
+        present = {c["name"] for c in inspect(connection).get_columns(table.name)}
+        if column_name not in present:
+            column = table.c[column_name]
+            kind = column.type.compile(dialect=connection.dialect)
+            connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column_name}" {kind}'))
+
+    migrate.__name__ = f"migrate_add_{table.name}_{column_name}"
+    return migrate
+
+
+MIGRATIONS = [(name, _create_tables(name)) for name in MIGRATION_TABLES] + [
+    ("0004_claim_scope", _add_column(claims, "scope")),
+]
 
 
 def migrate(connection: Connection, *, url: str) -> list[str]:
@@ -47,7 +63,3 @@ def migrate(connection: Connection, *, url: str) -> list[str]:
         )
         done.append(name)
     return done
-
-
-def table_names(connection: Connection) -> set[str]:
-    return set(inspect(connection).get_table_names())

@@ -132,6 +132,7 @@ claims = Table(
     Column("published", String(32)),
     Column("event_date", String(32)),
     Column("target", Text),
+    Column("scope", Text),
     Column("measure", String(64)),
     Column("origin", String(64)),
     Index("ix_claims_document", "document_id"),
