@@ -40,3 +40,7 @@ clean:
 
 eval: install
 	$(VENV)/bin/python benchmarks/eval.py
+
+bench: install
+	$(VENV)/bin/python benchmarks/bench_build.py
+	$(VENV)/bin/python benchmarks/bench_reuse.py

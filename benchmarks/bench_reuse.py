@@ -26,7 +26,7 @@ FRACTIONS = (0.25, 0.5, 1.0)
 def run_once(limit: int, sample_file: str | None, sample: int) -> dict:
     """The reuse stage alone, timed step by step (this runs inside the measured process)."""
     from claimledger.clean import clean_document
-    from claimledger.link.reuse import LinkDoc, ReuseIndex, compare, window_signatures
+    from claimledger.link.reuse import LinkDoc, ReuseIndex, compare_many, window_signatures
     from claimledger.model import Document
     from claimledger.settings import Settings
 
@@ -43,24 +43,24 @@ def run_once(limit: int, sample_file: str | None, sample: int) -> dict:
     steps["signatures"] = time.perf_counter() - mark
     mark = time.perf_counter()
     index = ReuseIndex(threshold=settings.reuse_threshold)
-    candidates = set()
+    partners: dict[int, list[int]] = {}
     for doc, values in zip(docs, signatures):
-        for other in index.candidates(values):
-            candidates.add((other, doc.row_id))
+        partners[doc.row_id] = sorted(index.candidates(values))
         index.add(doc.row_id, values)
+    candidates = sum(len(others) for others in partners.values())
     steps["LSH blocking"] = time.perf_counter() - mark
     mark = time.perf_counter()
     found = []
-    for a, b in sorted(candidates):
-        result = compare(docs[a], docs[b], threshold=settings.reuse_sentence_similarity,
-                         min_sentences=settings.reuse_min_sentences)
-        if result is not None:
-            found.append((a, b, result))
+    for doc in docs:
+        others = [docs[o] for o in partners[doc.row_id]]
+        results = compare_many(doc, others, threshold=settings.reuse_sentence_similarity,
+                               min_sentences=settings.reuse_min_sentences)
+        found.extend((doc.row_id, other.row_id, r) for other, r in zip(others, results) if r)
     steps["alignment"] = time.perf_counter() - mark
     if sample_file:
         _write_sample(Path(sample_file), docs, found, sample)
     return {"documents": len(docs), "all pairs": len(docs) * (len(docs) - 1) // 2,
-            "candidates": len(candidates), "pairs": len(found), "steps": steps}
+            "candidates": candidates, "pairs": len(found), "steps": steps}
 
 
 def _write_sample(path: Path, docs, found, sample: int) -> None:

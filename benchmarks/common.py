@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,15 +48,49 @@ def write_text_files(rows: list[tuple[str, str]], folder: Path) -> Path:
 
 
 def measure(command: list[str], *, env: dict | None = None, stdout=subprocess.DEVNULL) -> Measurement:
-    """Wall time and peak resident memory of a command, as a whole process."""
+    """Wall time and peak resident memory of a command as a whole: the process and every
+    worker it starts, summed at each moment (sampled every 50 ms from /proc)."""
     with tempfile.TemporaryFile(mode="w+") as errors:
         started = time.perf_counter()
         process = subprocess.Popen(
             command, stdout=stdout, stderr=errors, env={**os.environ, **(env or {})}
         )
+        peak = [0]
+        sampler = threading.Thread(target=_sample_tree, args=(process, peak), daemon=True)
+        sampler.start()
         # wait4 gives this child's own resource usage; ru_maxrss is in KiB on Linux.
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
+        sampler.join()
         errors.seek(0)
-        return Measurement(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status),
-                           errors.read())
+        peak_mb = max(peak[0], usage.ru_maxrss * 1024) / 2**20
+        return Measurement(seconds, peak_mb, os.waitstatus_to_exitcode(status), errors.read())
+
+
+def _sample_tree(process: subprocess.Popen, peak: list[int]) -> None:
+    while process.poll() is None:
+        peak[0] = max(peak[0], sum(_rss(pid) for pid in _tree(process.pid)))
+        time.sleep(0.05)
+
+
+def _tree(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                stack.extend(int(child) for child in task.read_text().split())
+            except OSError:
+                continue
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0

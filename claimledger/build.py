@@ -7,6 +7,7 @@ stopped: documents are found again by content hash (unchanged) and picked up by 
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from claimledger.clean import clean_document, line_keys
 from claimledger.extract.attribution import canonical_sources
 from claimledger.ingest import read_sources
 from claimledger.link import link_pending
+from claimledger.errors import Errors
 from claimledger.model import Document, Rejection, Skipped
 from claimledger.run import Executor, make_executor
 from claimledger.settings import Settings
@@ -46,6 +48,7 @@ class BuildReport:
 
     build_id: int
     counts: Counter = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=dict)
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
@@ -67,11 +70,17 @@ def build(
     report = BuildReport(build_id=ledger.start_build(sources))
     executor = make_executor(settings.executor, workers=settings.worker_count,
                              scheduler=settings.scheduler or None)
+    stages = (
+        ("read", lambda: ingest(sources, ledger, settings, report=report, progress=progress)),
+        ("clean", lambda: clean_pending(ledger, settings, report=report, progress=progress)),
+        ("extract", lambda: extract_pending(ledger, settings, executor, report=report, progress=progress)),
+        ("link", lambda: link_pending(ledger, settings, report=report, progress=progress)),
+    )
     try:
-        ingest(sources, ledger, settings, report=report, progress=progress)
-        clean_pending(ledger, settings, report=report, progress=progress)
-        extract_pending(ledger, settings, executor, report=report, progress=progress)
-        link_pending(ledger, settings, report=report, progress=progress)
+        for name, run in stages:
+            started = time.perf_counter()
+            run()
+            report.seconds[name] = time.perf_counter() - started
     except BaseException:
         ledger.finish_build(report.build_id, dict(report.counts), status="interrupted")
         raise
@@ -129,18 +138,37 @@ def extract_pending(
     loaded = ([(row_id, ledger.load(row_id)) for row_id in batch] for batch in batches)
     task = partial(extract_batch, model=settings.spacy_model, batch_size=settings.batch_size)
     for batch_result in executor.map(task, loaded):
-        for row_id, claims in batch_result:
-            ledger.save_claims(row_id, claims)
-            report.counts["claims"] += len(claims)
+        for row_id, claims, failure in batch_result:
+            if failure is not None:
+                rejection = Rejection(failure[0], "E020", Errors.E020.format(detail=failure[1]))
+                report.rejected.append(rejection)
+                report.counts["rejected"] += 1
+                ledger.reject(report.build_id, rejection)
+            else:
+                ledger.save_claims(row_id, claims)
+                report.counts["claims"] += len(claims)
             progress.advance("extract")
     if pending:
         ledger.canonicalise_sources(canonical_sources(ledger.source_names()))
 
 
-def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple[int, list]]:
-    """(row id, claims) for each document of a batch: runs in a worker."""
+def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple]:
+    """(row id, claims, failure) for each document of a batch: runs in a worker.
+
+    The batch is parsed as one stream; if that fails, each document is retried alone so that
+    one document's failure is reported with its name and the others still get their claims.
+    """
     from claimledger.extract.claims import extract_documents
 
-    docs = [doc for _, doc in documents]
-    return [(row_id, claims) for (row_id, _), claims in
-            zip(documents, extract_documents(docs, model=model, batch_size=batch_size))]
+    try:
+        found = extract_documents([doc for _, doc in documents], model=model, batch_size=batch_size)
+        return [(row_id, claims, None) for (row_id, _), claims in zip(documents, found)]
+    except Exception:  # an extraction bug on one document must not stop the build
+        results = []
+        for row_id, doc in documents:
+            try:
+                (claims,) = extract_documents([doc], model=model, batch_size=batch_size)
+                results.append((row_id, claims, None))
+            except Exception as error:
+                results.append((row_id, None, (doc.doc, f"{type(error).__name__}: {error}")))
+        return results

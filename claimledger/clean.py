@@ -354,7 +354,8 @@ def _fill_metadata(doc: Document, lines: list[_Line], title: int | None) -> None
             match = _BYLINE.match(line.text)
             doc.author = match.group("name") if match else None
         elif line.reason == "site-name" and not doc.outlet:
-            doc.outlet = line.text.strip()
+            name = line.text.strip()
+            doc.outlet = name.title() if name.isupper() else name  # a masthead in capitals
     if not doc.published:
         for reason in _DATED_REASONS:
             dated = (parse_date(line.text) for line in lines if line.reason == reason)

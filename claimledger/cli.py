@@ -7,7 +7,6 @@ finished but some inputs were rejected (each named, with its reason).
 from __future__ import annotations
 
 import sys
-from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -88,33 +87,72 @@ def build(
     max_document_mb: Annotated[
         Optional[float], typer.Option(help="Largest document accepted, in MB of text.")
     ] = None,
+    executor: Annotated[
+        Optional[str],
+        typer.Option(help="Where per-article extraction runs: 'local' (processes here) or 'dask'."),
+    ] = None,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(help="Dask scheduler address (tcp://host:8786); without it, --executor "
+                          "dask starts a local Dask cluster."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
-    """Read articles into the ledger: ingest, clean page chrome, store (incremental).
+    """Read articles into the ledger: ingest, clean page chrome, extract claims, link them
+    across articles (incremental: only new or changed articles are processed).
 
     Example: [bold]claimledger build articles/ feeds/*.xml crawl.warc.gz --db story.db[/bold]
+
+    On a Dask cluster: [bold]claimledger build articles/ --executor dask --scheduler tcp://10.0.0.5:8786[/bold]
     """
     from claimledger.build import build as run_build
     from claimledger.store import Ledger
 
-    settings = Settings.load(config, workers=workers, max_document_mb=max_document_mb)
+    settings = Settings.load(config, workers=workers, max_document_mb=max_document_mb,
+                             executor=executor, scheduler=scheduler)
     ledger = Ledger(db)
     columns = (SpinnerColumn(), TextColumn("{task.description:>8}"), BarColumn(),
                MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=quiet, transient=False) as bar:
         report = run_build(sources, ledger, settings, progress=_RichProgress(bar))
     _print_build_summary(report, db)
+    if not quiet:
+        _print_story(ledger)
     if not report.ok:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _print_story(ledger, *, top: int = 8) -> None:
+    """The state of the story in a few lines: the measures that matter most."""
+    from claimledger.report.views import story
+
+    data = story(ledger, top_measures=top)
+    if not data["measures"]:
+        return
+    table = Table(title=f"Story: {len(data['documents'])} articles, {len(data['outlets'])} outlets, "
+                        f"{data['first'] or '?'} to {data['last'] or '?'}, {data['origins']} independent origins")
+    table.add_column("measure")
+    table.add_column("claims", justify="right")
+    table.add_column("origins", justify="right")
+    table.add_column("values", justify="right")
+    table.add_column("flags")
+    for measure in data["measures"]:
+        table.add_row(escape(measure["label"]), str(measure["claims"]), str(measure["origins"]),
+                      measure["range_text"], ", ".join(measure["flag_names"]))
+    console.print(table)
 
 
 def _print_build_summary(report, db: str) -> None:
     table = Table(title=f"Build {report.build_id} into {db}", show_header=True)
     table.add_column("outcome")
     table.add_column("documents", justify="right")
-    for key in ("read", "new", "revised", "unchanged", "cleaned", "rejected", "skipped"):
+    for key in ("read", "new", "revised", "unchanged", "cleaned", "claims", "reuse pairs",
+                "rejected", "skipped"):
         table.add_row(key, str(report.counts.get(key, 0)))
     console.print(table)
+    if report.seconds:
+        console.print("time: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.seconds.items()),
+                      style="dim")
     for item in report.rejected:
         console.print(f"rejected {item}", style="red", markup=False, soft_wrap=True)
     for item in report.skipped:
@@ -125,7 +163,7 @@ def _print_build_summary(report, db: str) -> None:
 def export(
     table: Annotated[str, typer.Argument(help="What to export: claims, documents, reuse or measures.")],
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, or claimreview (claims as schema.org JSON-LD).")] = "jsonl",
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Output file; default standard output.")
     ] = None,
@@ -136,7 +174,8 @@ def export(
         bool, typer.Option(help="Claims: add fields beyond schema v1 (kind, unit, cue, event_date, ...).")
     ] = False,
 ) -> None:
-    """Export a table of the ledger in an open format (schema v1).
+    """Export a table of the ledger in an open format (schema v1), or claims as schema.org
+    ClaimReview JSON-LD.
 
     Example: [bold]claimledger export claims --format csv -o claims.csv[/bold]
     """
@@ -144,11 +183,29 @@ def export(
     from claimledger.store import Ledger
 
     ledger = Ledger(db, create=False)
+    if format == "claimreview":
+        _export_claimreview(ledger, table, output)
+        return
     rows, schema = table_rows(ledger, table, all_versions=all_versions, extras=extra)
     count = write_rows(rows, table=table, fmt=format, out=str(output) if output else None,
                        schema=schema)
     if output:
         console.print(f"Wrote {count} {table} to {output}")
+
+
+def _export_claimreview(ledger, table: str, output: Path | None) -> None:
+    import json
+
+    from claimledger.claimreview import claimreview_document
+
+    if table != "claims":
+        raise ClaimledgerError("E203", fmt="claimreview", table=table, choices="jsonl, csv, parquet")
+    text = json.dumps(claimreview_document(ledger), ensure_ascii=False, indent=1)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+        console.print(f"Wrote {output}")
+    else:
+        sys.stdout.write(text + "\n")
 
 
 @app.command()
@@ -181,27 +238,143 @@ def show(
 
 
 @app.command()
-def demo(db: DbOption = DEFAULT_DB) -> None:
-    """Build the bundled demo corpus (a fictional evolving story, 12 articles in 5 formats).
+def demo(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the report.")] = Path(
+        "claimledger-demo.html"),
+) -> None:
+    """Build the bundled demo corpus (a fictional evolving story, 12 articles in 5 formats)
+    and write its report.
 
-    Example: [bold]claimledger demo && claimledger export documents[/bold]
+    Example: [bold]claimledger demo && claimledger measures[/bold]
     """
     from claimledger.build import build as run_build
+    from claimledger.demo import corpus_path
+    from claimledger.report import write_report
     from claimledger.store import Ledger
 
-    corpus = files("claimledger") / "demo" / "corpus"
     ledger = Ledger(db)
     with Progress(SpinnerColumn(), TextColumn("{task.description:>8}"), BarColumn(),
                   MofNCompleteColumn(), console=console) as bar:
-        report = run_build([str(corpus)], ledger, Settings.load(), progress=_RichProgress(bar))
+        report = run_build([str(corpus_path())], ledger, Settings.load(), progress=_RichProgress(bar))
     _print_build_summary(report, db)
-    console.print(f"Next: [bold]claimledger export documents --db {db}[/bold]")
+    _print_story(ledger)
+    write_report(ledger, output, title="Demo story: the Corrin Ridge Dam collapse")
+    console.print(f"Report: {output.resolve()}")
+    console.print(f"Next: [bold]claimledger serve --db {escape(db)}[/bold] or "
+                  f"[bold]claimledger export claims --db {escape(db)}[/bold]")
     if not report.ok:
         raise typer.Exit(EXIT_REJECTED)
 
 
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    title: Annotated[Optional[str], typer.Option(help="Title of the report.")] = None,
+) -> None:
+    """Write the story report: one self-contained HTML file that works offline and prints.
+
+    Example: [bold]claimledger report --db story.db -o story.html[/bold]
+    """
+    from claimledger.report import write_report
+    from claimledger.store import Ledger
+
+    path = write_report(Ledger(db, create=False), output, title=title)
+    console.print(f"Wrote {path.resolve()} ({path.stat().st_size / 1e3:.0f} kB)")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    writable: Annotated[bool, typer.Option(help="Allow adding articles through POST /api/articles.")] = False,
+) -> None:
+    """Serve the ledger as a web app: story, measures, claims with filters, documents, copy
+    map, sources, and a JSON API (OpenAPI at /openapi.json).
+
+    Example: [bold]claimledger serve --db story.db --port 8000[/bold]
+    """
+    import uvicorn
+
+    from claimledger.web.app import create_app
+
+    application = create_app(db, writable=writable)
+    console.print(f"Serving {escape(db)} on http://{host}:{port} ({'writable' if writable else 'read-only'})")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+FilterStatus = Annotated[Optional[str], typer.Option(help="asserted, reported, claimed, confirmed, estimated, speculative or denied.")]
+
+
+@app.command()
+def claims(
+    db: DbOption = DEFAULT_DB,
+    measure: Annotated[Optional[str], typer.Option(help="Measure id (see `claimledger measures`).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Canonical source name.")] = None,
+    status: FilterStatus = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    min_value: Annotated[Optional[float], typer.Option(help="Figures of at least this value.")] = None,
+    max_value: Annotated[Optional[float], typer.Option(help="Figures of at most this value.")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Words the sentence contains.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+) -> None:
+    """List claims as a table, with filters.
+
+    Example: [bold]claimledger claims --status denied --since 2025-03-05[/bold]
+    """
+    from claimledger.report.views import claim_row
+    from claimledger.store import Ledger
+
+    rows, total = Ledger(db, create=False).find_claims(
+        measure=measure, source=source, status=status, outlet=outlet, date_from=since,
+        date_to=until, value_min=min_value, value_max=max_value, text=text, limit=limit)
+    table = Table(title=f"{total} claims" + (f" (first {limit})" if total > limit else ""))
+    for column in ("figure", "counted", "source", "via", "status", "outlet", "date", "doc"):
+        table.add_column(column, overflow="fold")
+    for row in map(claim_row, rows):
+        table.add_row(escape(row["figure"] or row["kind"]), escape(row["counted"] or ""),
+                      escape(row["source"] or "—"), escape(row["via_text"]), row["status"],
+                      escape(row["outlet"] or ""), row["day"], escape(row["doc"]))
+    Console().print(table)
+
+
+@app.command()
+def measures(
+    db: DbOption = DEFAULT_DB,
+    flag: Annotated[Optional[str], typer.Option(help="Only measures with this flag (agreement, disagreement, revision, denied, single-origin).")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Words the label contains.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 30,
+) -> None:
+    """List measures (claims about one quantity across articles), most important first.
+
+    Example: [bold]claimledger measures --flag disagreement[/bold]
+    """
+    from claimledger.report.views import story
+    from claimledger.store import Ledger
+
+    rows = story(Ledger(db, create=False))["measures"]
+    if flag:
+        rows = [m for m in rows if flag in m["flag_names"]]
+    if text:
+        rows = [m for m in rows if text.lower() in m["label"].lower()]
+    table = Table(title=f"{len(rows)} measures" + (f" (first {limit})" if len(rows) > limit else ""))
+    for column in ("measure", "label", "claims", "origins", "sources", "values", "flags"):
+        table.add_column(column, overflow="fold")
+    for row in rows[:limit]:
+        table.add_row(row["id"], escape(row["label"]), str(row["claims"]), str(row["origins"]),
+                      str(row["sources"]), row["range_text"], ", ".join(row["flag_names"]))
+    Console().print(table)
+
+
 def main() -> None:
     """Console-script entry point: runs the app, turning library errors into coded messages."""
+    from claimledger.run.local import single_threaded_numerics
+
+    single_threaded_numerics()  # before numpy loads: see claimledger/run/local.py
     try:
         app()  # click handles usage errors (exit 2) and typer.Exit codes itself
     except ClaimledgerError as error:

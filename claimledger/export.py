@@ -97,12 +97,16 @@ def table_rows(ledger, table: str, *, all_versions: bool = False, extras: bool =
     raise ClaimledgerError("E203", fmt=table, table="export", choices=", ".join(SCHEMAS))
 
 
-def measure_records(ledger):
+def measure_records(ledger, rows: list[dict] | None = None):
     """Measures with their claims, values by source and date (copies folded), and flags."""
     from claimledger.link.flags import timeline
 
-    for row in ledger.measures():
-        claims = ledger.measure_claims({row["id"]})
+    rows = ledger.measures() if rows is None else rows
+    members: dict[str, list[dict]] = {}
+    for claim in ledger.measure_claims({row["id"] for row in rows}):
+        members.setdefault(claim["measure"], []).append(claim)
+    for row in rows:
+        claims = members.get(row["id"], [])
         figures = [c for c in claims if c["kind"] == "figure"]
         for claim in figures:
             if claim.get("event_date"):

@@ -30,8 +30,15 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\.*[\"”’')\]]*$")
 
+# A bare "one" is mostly an indefinite ("one day", "one source"): it only makes a sentence
+# worth parsing with a hedge or before people (the quantity rules decide the rest).
+_ONE = (r"(?:at least|only|just|more than|about|around|nearly|almost|some|no more than)\s+one|"
+        r"one\s+(?:person|people|man|woman|child|boy|girl|soldier|officer|worker|victim|patient|"
+        r"resident|civilian|passenger|student|journalist|suspect|militant|fighter|member|"
+        r"employee|tourist|firefighter|rescuer|hostage|(?:was|were|is|has|had)\s+(?:been\s+)?"
+        r"(?:killed|dead|injured|hurt|wounded|arrested|missing|detained))")
 _NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    _ONE + r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|scores|half|third|"
     r"quarter|tens|hundreds|thousands|millions|billions|couple|handful|double|triple|twice|"

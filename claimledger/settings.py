@@ -38,7 +38,7 @@ class Settings:
     workers: int = _setting(
         0, "Worker processes for per-article stages; 0 means one per CPU core."
     )
-    batch_size: int = _setting(64, "Sentences per nlp.pipe batch.")
+    batch_size: int = _setting(256, "Sentences per nlp.pipe batch.")
     documents_per_batch: int = _setting(
         16, "Documents handed to a worker at a time by the per-article stages."
     )

@@ -26,7 +26,8 @@ def ledger(tmp_path) -> Ledger:
 
 @pytest.fixture()
 def settings() -> Settings:
-    return Settings()
+    """Per-article stages in this process: fast to start, and patchable by tests."""
+    return Settings(workers=1)
 
 
 @pytest.fixture()
@@ -37,6 +38,19 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def demo_expected() -> dict:
     return json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo corpus built once per test session, for tests that only read it."""
+    from claimledger.build import build
+    from claimledger.demo import corpus_path
+
+    db = tmp_path_factory.mktemp("demo-ledger") / "demo.db"
+    ledger = Ledger(db)
+    build([str(corpus_path())], ledger, Settings(workers=1))
+    ledger.close()
+    return db
 
 
 @pytest.fixture(scope="session")

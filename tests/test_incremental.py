@@ -43,13 +43,13 @@ def test_building_in_two_steps_equals_building_at_once(tmp_path, monkeypatch):
     stepwise = Ledger(tmp_path / "steps.db")
     build([str(first)], stepwise, settings)
     compared = []
-    real_compare = reuse_module.compare
+    real_compare = reuse_module.compare_many
 
-    def counting_compare(a, b, **kwargs):
-        compared.append((a.doc, b.doc))
-        return real_compare(a, b, **kwargs)
+    def counting_compare(a, partners, **kwargs):
+        compared.extend((a.doc, b.doc) for b in partners)
+        return real_compare(a, partners, **kwargs)
 
-    monkeypatch.setattr("claimledger.link.compare", counting_compare)
+    monkeypatch.setattr("claimledger.link.compare_many", counting_compare)
     report = build([str(first), str(second)], stepwise, settings)
 
     # The feed and the crawl hold two articles each: 7 stored before, 5 new.
@@ -59,3 +59,10 @@ def test_building_in_two_steps_equals_building_at_once(tmp_path, monkeypatch):
     assert compared and all(not (a.startswith(FIRST_HALF) and b.startswith(FIRST_HALF))
                             for a, b in compared)
     assert snapshot(stepwise) == snapshot(at_once)
+
+
+def test_worker_processes_give_the_same_ledger_as_one_process(tmp_path):
+    one, two = Ledger(tmp_path / "one.db"), Ledger(tmp_path / "two.db")
+    build([str(corpus_path())], one, Settings(workers=1))
+    build([str(corpus_path())], two, Settings(workers=2, documents_per_batch=3))
+    assert snapshot(one) == snapshot(two)

@@ -233,3 +233,16 @@ def test_state_adjectives_stand_for_people(sentence, counted, event):
 def test_state_adjective_before_a_noun_is_not_people():
     (mention,) = find_quantities(load_pipeline()("Workers cleared 300 dead fish from the lake."))
     assert mention.counted != "people"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("One thing led to another, and the talks collapsed.", []),
+    ("At one point the crowd surged towards the gate.", []),
+    ("One source said the plan was dropped.", []),
+    ("The band played one song before leaving.", []),
+    ("One person was killed and two were injured.", ["One", "two"]),
+    ("At least one cache of weapons was seized.", ["At least one"]),
+    ("Only one school stayed open.", ["one"]),
+])
+def test_indefinite_one_is_no_figure(sentence, expected):
+    assert [m.quantity.text for m in find_quantities(load_pipeline()(sentence))] == expected

@@ -190,3 +190,26 @@ def test_a_column_added_by_a_later_release_is_added_to_an_old_ledger(tmp_path):
     Ledger(path).close()
     columns = {row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(claims)")}
     assert "scope" in columns
+
+
+def test_extraction_failure_on_one_document_is_reported_and_the_rest_goes_on(
+        tmp_path, ledger, settings, monkeypatch):
+    from claimledger.extract import claims as claims_module
+
+    corpus = write_articles(tmp_path / "c", 3)
+    real = claims_module.sentence_claims
+
+    def failing(document, *args):
+        if document.doc == "article-0001.txt":
+            raise ValueError("parser produced an impossible tree")
+        return real(document, *args)
+
+    monkeypatch.setattr(claims_module, "sentence_claims", failing)
+    report = build([str(corpus)], ledger, settings)
+    assert [(r.path, r.code) for r in report.rejected] == [("article-0001.txt", "E020")]
+    assert "impossible tree" in report.rejected[0].reason
+    stages = {row[0]: row[3] for row in stored(ledger)}
+    assert stages["article-0001.txt"] == "cleaned" and stages["article-0000.txt"] == DONE
+    monkeypatch.setattr(claims_module, "sentence_claims", real)
+    again = build([str(corpus)], ledger, settings)
+    assert again.ok and {row[3] for row in stored(ledger)} == {DONE}

@@ -1745,10 +1745,12 @@ def canonical_sources(names: Iterable[tuple[str, str | None]]) -> dict[str, str]
         parent[name] = find(by_key.setdefault(_key(name), name))
     full = [n for n in by_key.values()
             if len(n.split()) > 1 and n[:1].isupper() and not n.startswith("anonymous")]
+    expansions = _Expansions(full)
+    full_names = set(full)
     for name in by_key.values():
-        if name in full or name.startswith("anonymous"):
+        if name in full_names or name.startswith("anonymous"):
             continue
-        matches = {find(f) for f in _expansions(name, full) if _compatible(types[name], types[f])}
+        matches = {find(f) for f in expansions(name) if _compatible(types[name], types[f])}
         if len(matches) == 1:
             parent[find(name)] = matches.pop()
     groups: dict[str, list[str]] = {}
@@ -1763,22 +1765,38 @@ def canonical_sources(names: Iterable[tuple[str, str | None]]) -> dict[str, str]
     return mapping
 
 
-def _expansions(name: str, full: list[str]) -> list[str]:
+class _Expansions:
     """The full names a short one may stand for: an acronym's, a surname's, a lower-case
-    description's ("flood response directorate", "civil protection agency")."""
-    bare = name.replace(".", "")
-    if bare.isupper() and 2 <= len(bare) <= 8:
-        return [f for f in full if bare in (_initials(f), "".join(w[0] for w in f.split()).upper())]
-    if len(name.split()) == 1 and name[:1].isupper():
-        return [f for f in full if f.split()[-1] == name]
-    if not name[:1].islower():
+    description's ("flood response directorate", "civil protection agency"). Indexed once,
+    so canonicalising a corpus's names is linear in their number."""
+
+    def __init__(self, full: list[str]) -> None:
+        self.full = full
+        self.by_initials: dict[str, list[str]] = {}
+        self.by_last_word: dict[str, list[str]] = {}
+        self.by_word: dict[str, set[str]] = {}
+        for name in full:
+            for initials in {_initials(name), "".join(w[0] for w in name.split()).upper()}:
+                self.by_initials.setdefault(initials, []).append(name)
+            self.by_last_word.setdefault(name.split()[-1], []).append(name)
+            for word in set(_content_words(name)):
+                self.by_word.setdefault(word, set()).add(name)
+
+    def __call__(self, name: str) -> list[str]:
+        bare = name.replace(".", "")
+        if bare.isupper() and 2 <= len(bare) <= 8:
+            return list(dict.fromkeys(self.by_initials.get(bare, [])))
+        if len(name.split()) == 1 and name[:1].isupper():
+            return self.by_last_word.get(name, [])
+        if not name[:1].islower():
+            return []
+        words = set(_content_words(name))
+        for wanted in (words, words - lex.ORG_HEADS):
+            if wanted:
+                found = set.intersection(*(self.by_word.get(w, set()) for w in wanted))
+                if found:
+                    return [f for f in self.full if f in found]
         return []
-    words = set(_content_words(name))
-    for wanted in (words, words - lex.ORG_HEADS):
-        found = [f for f in full if wanted and wanted <= set(_content_words(f))]
-        if found:
-            return found
-    return []
 
 
 def _compatible(types: set[str], others: set[str]) -> bool:

@@ -42,7 +42,8 @@ def extract_documents(
         mentions = contexts[index].attributions(parsed, sentence.start)
         if sentence.candidate:
             results[index].extend(sentence_claims(documents[index], sentence, parsed, mentions))
-    return results
+    # A claim id is its document, span and kind: two rules finding the same claim give one.
+    return [list({claim.id: claim for claim in found}.values()) for found in results]
 
 
 def sentence_claims(
@@ -60,14 +61,10 @@ def sentence_claims(
         if not any(token in anchors for token in a.content_tokens)  # figures carry the status
     }
     stated = [a for a in mentions if statuses.get(id(a))]
-    kinds = set()
     for attribution in stated:
         if _wraps_another(attribution, stated, parsed):
             continue  # "X denied it, its spokeswoman said": the statement is X's, once
-        status = statuses[id(attribution)]
-        if status not in kinds:
-            kinds.add(status)
-            found.append(_statement_claim(document, sentence, parsed, attribution, status))
+        found.append(_statement_claim(document, sentence, parsed, attribution, statuses[id(attribution)]))
     if not mentions and not anchors and _unattributed_denial(parsed):
         found.append(_statement_claim(document, sentence, parsed, None, "denied"))
     return found

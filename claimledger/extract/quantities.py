@@ -358,19 +358,28 @@ def is_person_age(sent: Doc, figure: Figure) -> bool:
     )
 
 
+# What a bare "one" has to count to be a figure: people, and an outcome that befell them.
+_ONE_PEOPLE = frozenset({"person", "people", "man", "woman", "child", "boy", "girl", "soldier",
+                         "officer", "worker", "victim", "patient", "resident", "civilian",
+                         "passenger", "student", "journalist", "suspect", "militant", "fighter",
+                         "member", "employee", "tourist", "firefighter", "rescuer", "hostage"})
+
+
 def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
-    """"one of the best", "no one", "one official said": "one" that counts nothing."""
+    """A bare "one" that counts nothing: "one of the best", "no one", "one official said",
+    "one day", "one song". English uses "one" mostly as an indefinite; it is a figure when
+    hedged ("at least one", "only one") or when it counts people an outcome befell ("one
+    person was killed", "one injured")."""
     anchor = sent[figure.anchor]
     if anchor.lower_ != "one" or figure.unit or figure.approx != EXACT:
         return False
-    if anchor.dep_ not in ("nummod", "quantmod"):
-        return True
-    noun = anchor.head
-    if noun.lemma_ in ("point", "stage", "time", "day", "moment") and noun.dep_ in (
-        "pobj", "npadvmod"
-    ):
-        return True  # "at one point", "one day"
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _REPORTING_VERBS | {"add"}
+    if figure.start > 0 and sent[figure.start - 1].lower_ in ("only", "just", "single"):
+        return False
+    noun = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+    outcome = _HUMAN_PREDICATES & {noun.head.lemma_.lower(), *(c.lemma_.lower() for c in noun.children)}
+    nxt = sent[figure.text_end].lower_ if figure.text_end < len(sent) else ""
+    counts_people = noun.lemma_.lower() in _ONE_PEOPLE or noun is anchor
+    return not (counts_people and (outcome or nxt in _PEOPLE_STATES))
 
 
 NOT_CLAIMS: tuple[Callable[[Doc, Figure], bool], ...] = (

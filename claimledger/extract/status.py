@@ -225,10 +225,12 @@ def _hearsay_in_sentence(doc: Doc) -> bool:
 def statement_status(doc: Doc, attribution) -> str | None:
     """Denied or confirmed for a statement without a figure, else None (not a key statement)."""
     content = [doc[i] for i in attribution.content_tokens] if attribution.content_tokens else []
-    if attribution.cue_class == "denied" and not attribution.negated:
+    if attribution.negated and attribution.cue_class in ("denied", "confirmed"):
+        return None  # "did not confirm or deny": a non-answer is no key statement
+    if attribution.cue_class == "denied":
         return "denied"
     if attribution.cue_class == "confirmed":
-        return "claimed" if attribution.negated else "confirmed"
+        return "confirmed"
     if content and is_denial(markers(list({t.head for t in content} | set(content)))):
         return "denied"
     return None

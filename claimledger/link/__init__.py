@@ -13,7 +13,7 @@ import re
 from claimledger.link.flags import measure_flags
 from claimledger.link.measures import contested_measure, measure_id, measure_key, measure_label
 from claimledger.link.origins import origins
-from claimledger.link.reuse import LinkDoc, ReuseIndex, compare, window_signatures
+from claimledger.link.reuse import LinkDoc, ReuseIndex, compare_many, window_signatures
 
 
 def link_pending(ledger, settings, *, report, progress) -> None:
@@ -27,15 +27,12 @@ def link_pending(ledger, settings, *, report, progress) -> None:
         document = _link_doc(ledger, row_id, cache)
         signatures = window_signatures(document.units)
         found = []
-        for other in sorted(index.candidates(signatures) - {row_id}):
-            partner = _link_doc(ledger, other, cache)
-            # compare in document-id order: the same pair gives the same passages whichever
-            # article arrived first
-            first, second = sorted((document, partner), key=lambda d: d.doc)
-            result = compare(first, second, threshold=settings.reuse_sentence_similarity,
-                             min_sentences=settings.reuse_min_sentences)
+        partners = [_link_doc(ledger, other, cache) for other in sorted(index.candidates(signatures) - {row_id})]
+        results = compare_many(document, partners, threshold=settings.reuse_sentence_similarity,
+                               min_sentences=settings.reuse_min_sentences)
+        for partner, result in zip(partners, results):
             if result is not None:
-                found.append(_reuse_row(result, first.row_id, second.row_id))
+                found.append(_reuse_row(result, row_id, partner.row_id))
         ledger.save_reuse(row_id, signatures, found)
         index.add(row_id, signatures)
         report.counts["reuse pairs"] += len(found)
@@ -57,11 +54,13 @@ def _link_doc(ledger, row_id: int, cache: dict[int, LinkDoc]) -> LinkDoc:
 
 
 def _reuse_row(result, row_id: int, other: int) -> dict:
-    """Store each pair with the copy as document a when the direction is known."""
+    """Store each pair with the copy as document a when the direction is known, else in
+    document-id order (so the row does not depend on which article arrived first)."""
     a, b, direction = row_id, other, result.direction
     doc_a, doc_b, passages = result.doc_a, result.doc_b, result.passages
-    if direction == "b_from_a":
-        a, b, doc_a, doc_b, direction = b, a, doc_b, doc_a, "a_from_b"
+    if direction == "b_from_a" or (direction == "unknown" and doc_a > doc_b):
+        a, b, doc_a, doc_b = b, a, doc_b, doc_a
+        direction = "unknown" if direction == "unknown" else "a_from_b"
         passages = [_swap(p) for p in passages]
     else:
         passages = [_passage(p) for p in passages]
@@ -104,10 +103,16 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
         if key is not None:
             claim["measure"] = assignment[claim["id"]] = measure_id(key)
     names = _source_words([row["source"] for row in ledger.source_rows()])
+    figures_by_document: dict[int, list[dict]] = {}
+    figures_by_source: dict[str, list[dict]] = {}
+    for claim in found:
+        if claim["kind"] == "figure":
+            figures_by_document.setdefault(claim["document_id"], []).append(claim)
+            figures_by_source.setdefault(claim["source"], []).append(claim)
     for denial in (c for c in found if c["kind"] != "figure"):
-        article = [c for c in found if c["document_id"] == denial["document_id"] and c["kind"] == "figure"]
+        article = figures_by_document.get(denial["document_id"], [])
         named = _named_sources(denial, names)
-        candidates = _claims_of_sources(named, article, found, ledger) if named else []
+        candidates = _claims_of_sources(named, article, figures_by_source, ledger) if named else []
         denial["measure"] = assignment[denial["id"]] = contested_measure(
             denial, _nearest(denial, candidates) or _before_then_after(denial, article))
     ledger.assign_measures(assignment)
@@ -128,13 +133,14 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
 BEFORE_CHARS, AFTER_CHARS = 700, 300
 
 
-def _claims_of_sources(named: set[str], article: list[dict], found: list[dict], ledger) -> list[dict]:
+def _claims_of_sources(named: set[str], article: list[dict], by_source: dict[str, list[dict]],
+                       ledger) -> list[dict]:
     """Figures of the named sources: in the denial's article, else among the claims being
     linked (their measures are fresh), else anywhere in the ledger."""
-    for pool in (article, [c for c in found if c["kind"] == "figure"]):
-        chosen = [c for c in pool if c["source"] in named]
-        if chosen:
-            return chosen
+    chosen = [c for c in article if c["source"] in named] or [
+        c for source in sorted(named) for c in by_source.get(source, [])]
+    if chosen:
+        return chosen
     stored = []
     for source in named:
         stored.extend(ledger.find_claims(kind="figure", source=source)[0])

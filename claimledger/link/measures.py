@@ -150,6 +150,7 @@ def measure_label(key: tuple, counted_examples: list[str]) -> str:
     if label is None:
         thing = max(counted_examples, key=counted_examples.count) if counted_examples else concept
         thing = concept if unit_kind.startswith("money:") and concept in MONEY_CONCEPTS else thing
+        thing = "amount" if thing == "-" else thing
         label = thing[:1].upper() + thing[1:]
         if event_class not in ("-", None):
             label += f" ({event_class})"

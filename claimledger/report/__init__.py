@@ -38,24 +38,31 @@ def environment() -> Environment:
     return env
 
 
-class StaticLinks:
-    """Links inside the one-page report: anchors."""
+class Links:
+    """Links between the views, one method per thing linked to; ``page(kind, ident)`` makes
+    the address (an anchor in the one-page report, a URL in the web app)."""
 
-    @staticmethod
-    def claim(claim: dict) -> str:
-        return "#" + anchor("claim", claim["id"])
+    def __init__(self, page) -> None:
+        self.page = page
 
-    @staticmethod
-    def doc(claim: dict) -> str:
-        return "#" + anchor("doc", claim["doc"])
+    def claim(self, claim: dict) -> str:
+        return self.page("claims", claim["id"])
 
-    @staticmethod
-    def doc_id(doc: str) -> str:
-        return "#" + anchor("doc", doc)
+    def doc(self, claim: dict) -> str:
+        return self.page("documents", claim["doc"])
 
-    @staticmethod
-    def measure(measure: dict) -> str:
-        return "#" + anchor("measure", measure["id"])
+    def doc_id(self, doc: str) -> str:
+        return self.page("documents", doc)
+
+    def measure(self, measure: dict) -> str:
+        return self.page("measures", measure["id"])
+
+    def measure_id(self, measure: str) -> str:
+        return self.page("measures", measure)
+
+
+_ANCHOR_KIND = {"claims": "claim", "documents": "doc", "measures": "measure"}
+StaticLinks = Links(lambda kind, ident: "#" + anchor(_ANCHOR_KIND[kind], ident))
 
 
 def render_report(ledger, *, title: str | None = None) -> str:
@@ -79,7 +86,7 @@ def render_report(ledger, *, title: str | None = None) -> str:
         version=__version__,
         css=(TEMPLATES / "_style.css").read_text(encoding="utf-8"),
         story=data,
-        reuse=reuse_views(ledger, texts),
+        reuse=reuse_views(ledger.reuse_rows(), texts),
         documents=documents,
         link=StaticLinks,
         macros=environment().get_template("_macros.html.j2").module,

@@ -133,8 +133,9 @@ def _describe(entry: dict) -> str:
 
 
 def _linear_scale(low: float, high: float):
-    top = _nice(high * 1.1) if high > 0 else 1.0
-    ticks = [top * i / 4 for i in range(5)]
+    step = _nice(high * 1.1 / 5) if high > 0 else 0.2
+    top = step * math.ceil(high * 1.05 / step) if high > 0 else 1.0
+    ticks = [step * i for i in range(int(round(top / step)) + 1)]
     return (lambda v: max(0.0, min(1.0, v / top))), ticks
 
 

@@ -60,6 +60,14 @@ def _number(value) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def _compact(value: float) -> str:
+    """Large figures in short form for overviews: 450m, 1.4bn; smaller ones in full."""
+    for size, suffix in ((1e9, "bn"), (1e6, "m")):
+        if abs(value) >= size:
+            return f"{value / size:.1f}".rstrip("0").rstrip(".") + suffix
+    return _number(value)
+
+
 def highlight(text: str, spans: list[tuple[int, int, str]], *, base: int = 0) -> Markup:
     """Text with some stretches wrapped in <mark> (each with an escaped title)."""
     pieces, cursor = [], 0
@@ -110,7 +118,7 @@ def measure_view(measure: dict, claims: list[dict]) -> dict:
                    "rows": [by_id[i] for i in f["claims"] if i in by_id]} for f in flags],
         "flag_names": [f["flag"] for f in flags],
         "range": (min(numbers), max(numbers)) if numbers else None,
-        "range_text": f"{_number(min(numbers))} – {_number(max(numbers))}" if numbers else "",
+        "range_text": f"{_compact(min(numbers))} – {_compact(max(numbers))}" if numbers else "",
         "outlets": sorted({c.get("outlet") or "?" for c in figures}),
         "importance": importance(measure),
     }
@@ -155,10 +163,10 @@ def story(ledger, *, top_measures: int | None = None) -> dict:
     }
 
 
-def reuse_views(ledger, texts: dict[str, str]) -> list[dict]:
+def reuse_views(rows: list[dict], texts: dict[str, str]) -> list[dict]:
     """Copy map: each reuse pair with its aligned passages side by side."""
     views = []
-    for row in ledger.reuse_rows():
+    for row in rows:
         a, b = texts.get(row["doc_a"], ""), texts.get(row["doc_b"], "")
         views.append({
             **row,

@@ -21,6 +21,10 @@ class Executor(Protocol):
 
 def make_executor(name: str, *, workers: int, scheduler: str | None = None) -> Executor:
     """The executor a build asked for by name."""
+    if name not in ("local", "dask"):
+        from claimledger.errors import ClaimledgerError
+
+        raise ClaimledgerError("E208", name=name)
     if name == "dask":
         from claimledger.run.dask import DaskExecutor
 

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 import numpy as np
-from sqlalchemy import Connection, create_engine, event, func, select, update
+from sqlalchemy import Connection, bindparam, create_engine, event, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -332,14 +332,19 @@ class Ledger:
             return {row.id: row.published for row in rows}
 
     def set_origins(self, origins: dict[str, str]) -> None:
+        self._set_claim_column("origin", origins)
+
+    def _set_claim_column(self, column: str, values: dict[str, str | None]) -> None:
+        """Set one column of many claims in one executemany statement."""
+        if not values:
+            return
+        statement = (update(claims).where(claims.c.id == bindparam("claim_id"))
+                     .values({column: bindparam("new_value")}))
         with self.transaction() as conn:
-            for claim_id, origin in origins.items():
-                conn.execute(update(claims).where(claims.c.id == claim_id).values(origin=origin))
+            conn.execute(statement, [{"claim_id": k, "new_value": v} for k, v in values.items()])
 
     def assign_measures(self, assignment: dict[str, str | None]) -> None:
-        with self.transaction() as conn:
-            for claim_id, measure in assignment.items():
-                conn.execute(update(claims).where(claims.c.id == claim_id).values(measure=measure))
+        self._set_claim_column("measure", assignment)
 
     def measure_claims(self, measure_ids: set[str]) -> list[dict]:
         """Claims of current documents in the given measures, with their outlet."""
@@ -522,6 +527,15 @@ class Ledger:
             entry["type"] = max(entry["types"], key=entry["types"].get) if entry["types"] else None
         return sorted(sources.values(), key=lambda e: (-e["claims"], e["source"]))
 
+    def state(self) -> tuple:
+        """What changes whenever a build changes the ledger: the latest build and its end."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(builds.c.id, builds.c.finished_at, builds.c.status)
+                .order_by(builds.c.id.desc()).limit(1)
+            ).first()
+        return tuple(row) if row else ()
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             total = conn.execute(
@@ -593,7 +607,8 @@ def _engine(url: str, label: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 60})
+    # check_same_thread off: the web app reads from a pool of threads, one connection each.
+    engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -1,0 +1,67 @@
+"""Run per-article stages on a Dask cluster: a scheduler you name, or a local cluster.
+
+The executor only spreads pure per-article work (``function(batch)`` for each batch of
+documents); everything that reads or writes the ledger, and every cross-article stage
+(cleaning against repeated lines, reuse, origins, measures, flags), stays in the build's
+own process. So the ledger is written by one process whichever executor runs, and the
+results are the same as with the local executor.
+
+Batches are submitted with at most two per worker in flight and collected in submission
+order, so memory in the client stays flat however large the corpus. Each Dask worker loads
+its spaCy pipeline once (the pipeline cache in ``claimledger.nlp`` lives in the worker
+process) and keeps it between batches.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+from claimledger.errors import ClaimledgerError
+from claimledger.run.local import single_threaded_numerics
+
+
+class DaskExecutor:
+    def __init__(self, *, scheduler: str | None = None, workers: int = 1) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as error:
+            raise ClaimledgerError("E302") from error
+        self.scheduler = scheduler or None
+        self._cluster = None
+        if self.scheduler:
+            try:
+                self._client = Client(self.scheduler, timeout="20s")
+            except (OSError, TimeoutError) as error:
+                raise ClaimledgerError("E303", address=self.scheduler, detail=str(error)) from error
+        else:
+            single_threaded_numerics()  # worker processes inherit the environment
+            self._cluster = LocalCluster(
+                n_workers=max(1, workers),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            )
+            self._client = Client(self._cluster)
+
+    @property
+    def workers(self) -> int:
+        return max(1, len(self._client.scheduler_info().get("workers", {})))
+
+    def map(self, function: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
+        in_flight = 2 * self.workers
+        pending: deque = deque()
+        for batch in batches:
+            # pure=False: two identical batches (a re-run) are still computed, never shared.
+            pending.append(self._client.submit(function, batch, pure=False))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None

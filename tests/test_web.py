@@ -1,0 +1,91 @@
+"""The web app's pages and JSON API through the ASGI test client."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from claimledger.export import SCHEMAS
+from claimledger.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(demo_db):
+    return TestClient(create_app(str(demo_db)))
+
+
+@pytest.mark.parametrize("path", ["/", "/measures", "/claims", "/documents", "/copies", "/sources", "/api"])
+def test_pages_render_with_strict_security_headers(client, path):
+    response = client.get(path)
+    assert response.status_code == 200 and "text/html" in response.headers["content-type"]
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "<script" not in response.text
+
+
+def test_claims_api_filters_and_pages(client):
+    everything = client.get("/api/claims", params={"limit": 1000}).json()
+    assert list(everything["claims"][0])[: len(SCHEMAS["claims"])] == list(SCHEMAS["claims"])
+    denied = client.get("/api/claims", params={"status": "denied"}).json()
+    assert denied["total"] > 0 and {c["status"] for c in denied["claims"]} == {"denied"}
+    big = client.get("/api/claims", params={"value_min": 10000}).json()
+    assert big["total"] > 0 and all((c["high"] or c["value"] or c["low"]) >= 10000 for c in big["claims"])
+    dated = client.get("/api/claims", params={"date_from": "2025-03-10", "date_to": "2025-03-11"}).json()
+    assert dated["total"] > 0
+    second = client.get("/api/claims", params={"limit": 5, "offset": 5}).json()
+    assert [c["id"] for c in second["claims"]] == [c["id"] for c in everything["claims"][5:10]]
+
+
+def test_claim_api_lists_copies_of_the_same_origin(client):
+    claims = client.get("/api/claims", params={"limit": 1000}).json()["claims"]
+    copied = next(c for c in claims if c["origin"] != c["id"])
+    origin = client.get(f"/api/claims/{copied['origin']}").json()
+    assert copied["id"] in origin["copies"]
+
+
+def test_documents_measures_reuse_api(client):
+    documents = client.get("/api/documents").json()["documents"]
+    assert len(documents) == 12
+    feed_item = next(d["doc"] for d in documents if "#" in d["doc"])
+    document = client.get(f"/api/documents/{feed_item.replace('#', '%23')}").json()
+    assert document["doc"] == feed_item and document["text"]
+    measures = client.get("/api/measures").json()["measures"]
+    top = client.get(f"/api/measures/{measures[0]['measure']}").json()
+    assert top["values"] and top["flags"]
+    reuse = client.get("/api/reuse").json()["reuse"]
+    assert {r["direction"] for r in reuse} == {"a_from_b"}
+
+
+@pytest.mark.parametrize("path", ["/api/claims/nope", "/api/measures/nope", "/api/documents/nope.txt"])
+def test_unknown_ids_are_404_json(client, path):
+    response = client.get(path)
+    assert response.status_code == 404 and "detail" in response.json()
+
+
+def test_unknown_page_is_a_404_page(client):
+    response = client.get("/measures/nope")
+    assert response.status_code == 404 and "<h1>404</h1>" in response.text
+
+
+def test_openapi_describes_the_api(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/claims", "/api/claims/{claim_id}", "/api/documents", "/api/measures", "/api/reuse"} <= set(paths)
+
+
+def test_read_only_unless_writable(demo_db, tmp_path):
+    assert TestClient(create_app(str(demo_db))).post("/api/articles", json=[]).status_code in (404, 405)
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(demo_db.read_bytes())
+    writable = TestClient(create_app(str(copy), writable=True))
+    article = {"text": "About 250 volunteers joined the clean-up in Marrowby on Saturday, the council said.",
+               "title": "Volunteers join clean-up", "outlet": "Test Weekly", "published": "2025-03-15"}
+    result = writable.post("/api/articles", json=[article]).json()
+    assert result["counts"]["new"] == 1
+    found = writable.get("/api/claims", params={"text": "volunteers joined"}).json()
+    assert found["total"] == 1 and found["claims"][0]["value"] == 250
+
+
+def test_filter_form_and_search_box(client):
+    page = client.get("/claims", params={"status": "denied", "text": "fabricat"})
+    assert page.status_code == 200 and page.text.count('class="status status-denied"') >= 1
