@@ -44,3 +44,4 @@ eval: install
 bench: install
 	$(VENV)/bin/python benchmarks/bench_build.py
 	$(VENV)/bin/python benchmarks/bench_reuse.py
+	$(VENV)/bin/python benchmarks/bench_web.py --build

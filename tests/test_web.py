@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -57,6 +59,17 @@ def test_documents_measures_reuse_api(client):
     assert {r["direction"] for r in reuse} == {"a_from_b"}
 
 
+def test_measures_api_pages_cover_every_measure_once(client):
+    everything = client.get("/api/measures", params={"limit": 1000}).json()
+    pages = [client.get("/api/measures", params={"limit": 7, "offset": offset}).json()
+             for offset in range(0, everything["total"], 7)]
+    assert everything["total"] == len(everything["measures"]) > 7
+    assert [m["measure"] for page in pages for m in page["measures"]] == \
+        [m["measure"] for m in everything["measures"]]
+    claims = [m["claims"] for m in everything["measures"]]
+    assert [len(c) for c in claims] == sorted((len(c) for c in claims), reverse=True)
+
+
 @pytest.mark.parametrize("path", ["/api/claims/nope", "/api/measures/nope", "/api/documents/nope.txt"])
 def test_unknown_ids_are_404_json(client, path):
     response = client.get(path)
@@ -89,3 +102,27 @@ def test_read_only_unless_writable(demo_db, tmp_path):
 def test_filter_form_and_search_box(client):
     page = client.get("/claims", params={"status": "denied", "text": "fabricat"})
     assert page.status_code == 200 and page.text.count('class="status status-denied"') >= 1
+
+
+def test_measures_page_is_paged_and_keeps_its_filter(client, monkeypatch):
+    import claimledger.web.app as web
+
+    monkeypatch.setattr(web, "PAGE", 3)
+    first = client.get("/measures", params={"flag": "agreement"}).text
+    assert "showing 1–3" in first and first.count('href="/measures/m-') == 3
+    assert 'href="/measures?flag=agreement&amp;offset=3"' in first
+    second = client.get("/measures", params={"flag": "agreement", "offset": 3}).text
+    assert "showing 4–" in second and "← previous" in second
+    assert set(re.findall(r'href="/measures/(m-\w+)"', first)).isdisjoint(
+        re.findall(r'href="/measures/(m-\w+)"', second))
+
+
+def test_documents_page_is_paged(client, monkeypatch):
+    import claimledger.web.app as web
+
+    monkeypatch.setattr(web, "PAGE", 5)
+    pages = [client.get("/documents", params={"offset": offset}).text for offset in (0, 5, 10)]
+    assert "12 documents, showing 1–5" in pages[0] and "showing 11–12" in pages[2]
+    listed = [re.findall(r'href="/documents/([^"]+)"', html) for html in pages]
+    assert [len(docs) for docs in listed] == [5, 5, 2]
+    assert len({d for docs in listed for d in docs}) == 12

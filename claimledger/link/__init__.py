@@ -118,9 +118,11 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
     ledger.assign_measures(assignment)
     touched |= {m for m in assignment.values() if m}
     rows, emptied = [], set()
-    members = ledger.measure_claims(touched)
+    members: dict[str, list[dict]] = {}
+    for claim in ledger.measure_claims(touched):
+        members.setdefault(claim["measure"], []).append(claim)
     for measure in touched:
-        claims = [c for c in members if c["measure"] == measure]
+        claims = members.get(measure, [])
         figures = [c for c in claims if c["kind"] == "figure"]
         if not figures:
             emptied.add(measure)

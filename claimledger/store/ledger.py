@@ -365,10 +365,17 @@ class Ledger:
             if rows:
                 conn.execute(measures.insert(), rows)
 
-    def measures(self) -> list[dict]:
+    def measures(self, *, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Measures, most claims first (a page of them when ``limit`` is given)."""
+        query = select(measures).order_by(measures.c.claims.desc(), measures.c.label, measures.c.id)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(measures).order_by(measures.c.claims.desc(), measures.c.label))
-            return [dict(row) for row in rows.mappings()]
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def measure_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(measures)).scalar()
 
     def set_stage(self, row_ids: list[int], stage: str) -> None:
         with self.transaction() as conn:

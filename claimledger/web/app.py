@@ -81,6 +81,7 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
     )
     env.filters["safe_url"] = safe_url
     macros = env.get_template("_macros.html.j2").module
+    paging = env.get_template("_paging.html.j2").module
     cache = _StoryCache()
     app = FastAPI(title="claimledger", version=__version__, docs_url=None, redoc_url=None,
                   description="A ledger of the claims in many news reports of one story.")
@@ -92,7 +93,8 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
         return response
 
     def page(request: Request, template: str, **context) -> HTMLResponse:
-        html = env.get_template(template).render(request=request, link=WebLinks, macros=macros, **context)
+        html = env.get_template(template).render(request=request, link=WebLinks, macros=macros,
+                                                   paging=paging, **context)
         return HTMLResponse(html)
 
     @app.exception_handler(HTTPException)
@@ -120,7 +122,10 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
             rows = [m for m in rows if flag in m["flag_names"]]
         if text:
             rows = [m for m in rows if text.lower() in m["label"].lower()]
-        return page(request, "measures.html.j2", measures=rows, flag=flag, text=text, flag_names=FLAGS)
+        offset = _int(request.query_params.get("offset"), 0)
+        return page(request, "measures.html.j2", measures=rows[offset : offset + PAGE],
+                    total=len(rows), offset=offset, limit=PAGE, page_link=_page_link(request),
+                    flag=flag, text=text, flag_names=FLAGS)
 
     @app.get("/measures/{measure_id}", response_class=HTMLResponse, include_in_schema=False)
     def measure_page(request: Request, measure_id: str):
@@ -132,13 +137,8 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
         offset = _int(request.query_params.get("offset"), 0)
         rows, total = ledger.find_claims(**filters, limit=PAGE, offset=offset)
         data = cache.get(ledger)
-
-        def page_link(start: int) -> str:
-            query = {k: v for k, v in request.query_params.items() if k != "offset" and v}
-            return "/claims?" + urlencode({**query, "offset": max(0, start)})
-
         return page(request, "claims.html.j2", rows=[claim_row(r) for r in rows], total=total,
-                    offset=offset, limit=PAGE, filters=filters, page_link=page_link,
+                    offset=offset, limit=PAGE, filters=filters, page_link=_page_link(request),
                     statuses=STATUSES, measure_options=data["measures"],
                     source_options=[s["source"] for s in data["sources"]],
                     outlet_options=data["outlets"])
@@ -157,7 +157,10 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page(request: Request):
-        return page(request, "documents.html.j2", documents=ledger.document_rows())
+        rows = ledger.document_rows()
+        offset = _int(request.query_params.get("offset"), 0)
+        return page(request, "documents.html.j2", documents=rows[offset : offset + PAGE],
+                    total=len(rows), offset=offset, limit=PAGE, page_link=_page_link(request))
 
     @app.get("/documents/{doc:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc: str):
@@ -172,7 +175,7 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
         shown = rows[offset : offset + PAGE]
         texts = {doc: _document(doc).text or "" for r in shown for doc in (r["doc_a"], r["doc_b"])}
         return page(request, "copies.html.j2", reuse=reuse_views(shown, texts), total=len(rows),
-                    offset=offset, limit=PAGE)
+                    offset=offset, limit=PAGE, page_link=_page_link(request))
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(request: Request):
@@ -188,6 +191,8 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
         return page(request, "api.html.j2", endpoints=endpoints)
 
     # -- JSON API ---------------------------------------------------------------------------
+    # Lists are returned as JSONResponse: their records are plain JSON types already, and
+    # FastAPI's generic encoder would walk thousands of them again (a third of the time).
 
     @app.get("/api/claims", summary="Claims (schema v1), filtered and paged")
     def api_claims(
@@ -203,7 +208,8 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
             measure=measure, source=source, status=status, outlet=outlet, kind=kind, doc=doc,
             date_from=date_from, date_to=date_to, value_min=value_min, value_max=value_max,
             text=text, limit=limit, offset=offset)
-        return {"total": total, "offset": offset, "claims": [claim_record(r, extras=True) for r in rows]}
+        return JSONResponse({"total": total, "offset": offset,
+                             "claims": [claim_record(r, extras=True) for r in rows]})
 
     @app.get("/api/claims/{claim_id}", summary="One claim with its copies")
     def api_claim(claim_id: str):
@@ -216,7 +222,7 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
 
     @app.get("/api/documents", summary="Documents (metadata)")
     def api_documents():
-        return {"documents": ledger.document_rows()}
+        return JSONResponse({"documents": ledger.document_rows()})
 
     @app.get("/api/documents/{doc:path}", summary="One document with its cleaned text and removed chrome")
     def api_document(doc: str):
@@ -228,9 +234,9 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
 
     @app.get("/api/measures", summary="Measures with values by source and date, and flags, paged")
     def api_measures(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
-        rows = ledger.measures()
-        return {"total": len(rows), "offset": offset,
-                "measures": list(measure_records(ledger, rows[offset : offset + limit]))}
+        rows = ledger.measures(limit=limit, offset=offset)
+        return JSONResponse({"total": ledger.measure_count(), "offset": offset,
+                             "measures": list(measure_records(ledger, rows))})
 
     @app.get("/api/measures/{measure_id}", summary="One measure")
     def api_measure(measure_id: str):
@@ -241,8 +247,9 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
 
     @app.get("/api/reuse", summary="Copied and reworded passages between documents")
     def api_reuse():
-        return {"reuse": [{k: r[k] for k in ("doc_a", "doc_b", "direction", "score", "passages")}
-                          for r in ledger.reuse_rows()]}
+        return JSONResponse({"reuse": [
+            {k: r[k] for k in ("doc_a", "doc_b", "direction", "score", "passages")}
+            for r in ledger.reuse_rows()]})
 
     if writable:
         @app.post("/api/articles", summary="Add articles (writable mode only) and build")
@@ -298,3 +305,13 @@ def _int(text: str | None, default: int) -> int:
         return max(0, int(text)) if text else default
     except ValueError:
         return default
+
+
+def _page_link(request: Request):
+    """page_link(start): this page's address with its filters, starting at ``start``."""
+    query = {k: v for k, v in request.query_params.items() if k != "offset" and v}
+
+    def page_link(start: int) -> str:
+        return f"{request.url.path}?" + urlencode({**query, "offset": max(0, start)})
+
+    return page_link
