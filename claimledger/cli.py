@@ -243,7 +243,7 @@ def demo(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the report.")] = Path(
         "claimledger-demo.html"),
 ) -> None:
-    """Build the bundled demo corpus (a fictional evolving story, 12 articles in 5 formats)
+    """Build the bundled demo corpus (a fictional evolving story, 12 articles in 4 formats)
     and write its report.
 
     Example: [bold]claimledger demo && claimledger measures[/bold]
