@@ -30,7 +30,7 @@ PUBLISHED_ACCURACY = 0.731
 def evaluate_emergent() -> dict:
     from claimledger.extract.attribution import DocumentSources
     from claimledger.extract.status import sentence_status
-    from claimledger.nlp import load_pipeline
+    from claimledger.nlp import load_pipeline, parser_text
 
     path = require(SHARED_DATA / "emergent" / "train.csv")
     with open(path, encoding="utf-8", newline="") as handle:
@@ -39,7 +39,7 @@ def evaluate_emergent() -> dict:
     confusion: Counter = Counter()
     statuses: Counter = Counter()
     headlines = [row["articleHeadline"] for row in rows]
-    for row, parsed in zip(rows, nlp.pipe(headlines, batch_size=128)):
+    for row, parsed in zip(rows, nlp.pipe(map(parser_text, headlines), batch_size=128)):
         mentions = DocumentSources(parsed.text).attributions(parsed, 0)
         status = sentence_status(parsed, mentions)
         statuses[(row["articleHeadlineStance"], status)] += 1

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from claimledger.extract.quantities import QuantityMention, find_quantities
-from claimledger.nlp import load_pipeline
+from claimledger.nlp import load_pipeline, parser_text
 
 NEWSQUANT_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsquant" / (
     "NewsQuant-dev.json"
@@ -85,7 +85,7 @@ def evaluate_newsquant(path: Path = NEWSQUANT_DEV) -> dict:
         raise FileNotFoundError(f"NewsQuant dev set not found at {path}")
     records = json.loads(path.read_text(encoding="utf-8"))
     nlp = load_pipeline()
-    docs = list(nlp.pipe(record["text"] for record in records))
+    docs = list(nlp.pipe(parser_text(record["text"]) for record in records))
     started = time.perf_counter()
     predictions = [find_quantities(doc) for doc in docs]
     extract_seconds = time.perf_counter() - started

@@ -71,6 +71,16 @@ def test_denial_without_a_figure_is_a_statement_claim():
     assert denial.attribution.source is not None
 
 
+def test_curly_apostrophes_keep_negation_and_sentence_text():
+    raw = ("Ferry firm disputes toll\n\nThe ferry company’s director said the claim that 40 "
+           "passengers were hurt isn’t true.\n")
+    document = clean_document(Document(doc="curly.txt", raw=raw, format="text"))
+    (found,) = extract_documents([document])
+    (figure,) = [c for c in found if c.quantity]
+    assert figure.status == "denied"
+    assert "company’s" in figure.sentence and document.text[figure.start:figure.end] == "40"
+
+
 def test_figure_in_a_sentence_that_calls_it_false_is_denied(claims):
     assert claims["300"].status == "denied"
 

@@ -41,3 +41,17 @@ def test_candidates_hold_figures_or_denials_and_context_is_the_sentence_before()
     # "She" and "the ministry" may be named in the sentence before: it is parsed too.
     assert [(s.candidate, s.context) for s in sentences] == [
         (False, True), (True, False), (False, True), (True, False), (False, False)]
+
+
+@pytest.mark.parametrize("text, word, lemma, dep", [
+    ("There’s a 40% chance of rain.", "'s", "be", None),
+    ("We’ve counted 300 boats.", "'ve", "have", None),
+    ("The minister didn’t confirm the 300 arrests.", "n't", "not", "neg"),
+    ("The company’s 300 staff were sent home.", "'s", "'s", "case"),  # possessive stays
+])
+def test_curly_apostrophes_are_parsed_like_straight_ones(text, word, lemma, dep):
+    from claimledger.nlp import load_pipeline, parser_text
+
+    assert len(parser_text(text)) == len(text)  # offsets are unchanged
+    token = next(t for t in load_pipeline()(parser_text(text)) if t.text == word)
+    assert token.lemma_ == lemma and (dep is None or token.dep_ == dep)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from claimledger.extract.status import figure_status, sentence_status
-from claimledger.nlp import load_pipeline
+from claimledger.nlp import load_pipeline, parser_text
 
 
 @dataclass
@@ -62,11 +62,21 @@ def test_hedge_in_the_content_outranks_a_neutral_cue():
     assert status_of("The toll could rise to 50 by the weekend.", "50", Cue("reported")) == "speculative"
 
 
+def test_a_negated_denial_does_not_contest_the_figure():
+    sentence = "The ministry did not deny that 40 soldiers died in the raid."
+    assert status_of(sentence, "40", Cue("denied", negated=True)) == "claimed"
+    assert status_of(sentence, "40", Cue("denied")) == "denied"
+    quoted = "The ministry never disputed that 40 soldiers died, a spokesman said."
+    assert status_of(quoted, "40", Cue("reported")) == "reported"
+
+
 @pytest.mark.parametrize("headline, expected", [
     ("Singer found alive after death rumours", "asserted"),
     ("Rumours of singer's death are not true", "denied"),
     ("No, the bridge has not collapsed", "denied"),
     ("Minister did not resign, office says", "denied"),
+    ("Minister didn’t resign, office says", "denied"),  # curly apostrophe, as printed
+    ("Photo of flooded runway isn’t real", "denied"),
     ("Experts debunk viral photo of giant squid", "denied"),
     ("Is this the largest crab ever caught?", "speculative"),
     ("Retailer reportedly plans to close 40 stores", "speculative"),
@@ -80,7 +90,7 @@ def test_hedge_in_the_content_outranks_a_neutral_cue():
     ("Navy confirms sailor rescued off coast", "asserted"),
 ])
 def test_headline_status_without_attributions(headline, expected):
-    doc = load_pipeline()(headline)
+    doc = load_pipeline()(parser_text(headline))
     assert sentence_status(doc, []) == expected
 
 

@@ -23,7 +23,7 @@ from claimledger.extract.status import (
     statement_status,
 )
 from claimledger.model import Attribution, Claim, Document, Quantity
-from claimledger.nlp import Sentence, load_pipeline, split_sentences
+from claimledger.nlp import Sentence, load_pipeline, parser_text, split_sentences
 
 _FUTURE = {"will", "shall", "'ll"}
 
@@ -34,7 +34,7 @@ def extract_documents(
     """The claims of each document (cleaned text required), parsing all their sentences in
     one stream so spaCy batches across documents."""
     plans = [[s for s in split_sentences(d.text or "") if s.candidate or s.context] for d in documents]
-    stream = ((s.text, (index, s)) for index, plan in enumerate(plans) for s in plan)
+    stream = ((parser_text(s.text), (index, s)) for index, plan in enumerate(plans) for s in plan)
     nlp = load_pipeline(model)
     contexts = [DocumentSources(d.text or "", outlet=d.outlet) for d in documents]
     results: list[list[Claim]] = [[] for _ in documents]

@@ -22,6 +22,8 @@ import re
 from spacy.tokens import Doc, Token
 
 STATUSES = ("asserted", "reported", "claimed", "confirmed", "estimated", "speculative", "denied")
+# Compared with a token's norm: "n't" and "n’t" (curly apostrophe) both normalise to "not".
+NEGATIONS = {"not", "never"}
 
 # Epistemic modals only: "can" (ability) and "should" (obligation) do not hedge a figure.
 HEDGE_MODALS = {"may", "might", "could"}
@@ -133,9 +135,12 @@ def _governs_infinitive(token: Token) -> bool:
 
 
 def is_denial(tokens: list[Token]) -> bool:
-    """A denial word or phrasal verb, or a negated word of truth ("not true", "isn't real")."""
+    """A denial word or phrasal verb, or a negated word of truth ("not true", "isn't real").
+
+    A negated denial ("did not deny that 40 died", "never disputed the figure") lets the
+    figure stand: it is no denial."""
     return (
-        bool(_words(tokens) & DENIAL_WORDS)
+        bool(_words([t for t in tokens if not _negated(t)]) & DENIAL_WORDS)
         or any(_negated_truth(t) for t in tokens)
         or any(
             (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES
@@ -148,13 +153,17 @@ TRUTH_WORDS = {"true", "real", "genuine", "authentic", "accurate", "correct", "h
                "exist", "exists", "existed", "happen", "happened", "occur", "occurred"}
 
 
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.norm_ in NEGATIONS for c in token.children)
+
+
 def _negated_truth(token: Token) -> bool:
     if token.lower_ not in TRUTH_WORDS:
         return False
     before = token.doc[token.i - 1] if token.i else None
     return any(c.dep_ == "neg" for c in token.children) or any(
         c.dep_ == "neg" for c in token.head.children
-    ) or (before is not None and before.lower_ in {"not", "n't", "never"})
+    ) or (before is not None and before.norm_ in NEGATIONS)
 
 
 # Heads of source phrases that name nobody: a claim passed on from them is hearsay.
@@ -194,9 +203,12 @@ def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | N
     cue_class = attribution.cue_class if attribution is not None else None
     if cue_class == "reported" and unnamed(attribution):
         cue_class = "claimed"  # passed on from nobody in particular: hearsay
-    if attribution is not None and attribution.negated and cue_class in ("confirmed", "reported"):
-        cue_class = "claimed"  # "would not confirm the figure": passed on, not vouched for
-    if cue_class == "denied" and not (attribution is not None and attribution.negated):
+    if attribution is not None and attribution.negated and cue_class in ("confirmed", "reported",
+                                                                         "denied"):
+        # "would not confirm the figure", "did not deny that 40 died": passed on, not vouched
+        # for, and not contested either
+        cue_class = "claimed"
+    if cue_class == "denied":
         return "denied"
     if is_denial(evidence):
         return "denied"
@@ -301,7 +313,6 @@ def _main_attribution(doc: Doc, attributions: list):
     return max(attributions, key=lambda a: len(a.content_tokens), default=None)
 
 
-NEGATIONS = {"not", "n't", "never"}
 
 
 def _negated_message(doc: Doc) -> bool:
@@ -314,7 +325,7 @@ def _negated_message(doc: Doc) -> bool:
     main = [*roots, *(c for r in roots for c in r.children
                       if c.dep_ in ("ccomp", "xcomp", "conj", "parataxis", "appos", "acomp"))]
     heads = {t.i for t in main}
-    if any(t.lower_ in NEGATIONS and (t.dep_ == "neg" or t.head.i in heads) for t in doc):
+    if any(t.norm_ in NEGATIONS and (t.dep_ == "neg" or t.head.i in heads) for t in doc):
         return True
     for token in main:
         subjects = [token] + [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
