@@ -70,6 +70,9 @@ def test_offsets_point_at_the_figure_text():
     ("Engineers recommended new pumps at an estimated cost of $2 million.", "$2 million",
      "new pumps"),
     ("Crews removed 300 tonnes of mud and debris from the streets.", "300", "mud and debris"),
+    ("HARLEN, Veldania — Dizzy and coughing, 11 miners were rushed to a field hospital 50 "
+     "miles north of the capital on Friday.", "50", None),
+    ("The village lies 20 kilometres east of the border.", "20", None),
 ])  # fmt: skip
 def test_counted(sentence, text, counted):
     assert mention_of(sentence, text).counted == counted
@@ -187,6 +190,9 @@ def test_units(sentence, text, unit):
     ("The app still runs on the iPhone 4S.", []),
     ("The firm is rolling out 5G across the region.", []),
     ("The details are on page 2 of the report.", []),
+    ("Doctors traced patient zero to a market stall.", []),
+    ("Crews worked at ground zero for 300 days.", ["300"]),
+    ("The clinic reported zero new cases.", ["zero"]),
     # addresses, phone numbers, scores
     ("The office at 12 Quay Road has closed.", []),
     ("Families can call 0800 555 0199 for help.", []),

@@ -93,6 +93,9 @@ _DROPPED_MODIFIERS = frozenset({
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "appos",
                                  "npadvmod"})  # fmt: skip
+_BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                       "southwest", "north-east", "north-west", "south-east", "south-west",
+                       "offshore", "inland", "upstream", "downstream"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"})
 # How a changed amount attaches to its change word: "rose 19%", "a 19% drop", "up 5%".
 _CHANGE_DEPS = frozenset({"dobj", "npadvmod", "advmod", "attr", "oprd", "acomp", "quantmod",
@@ -281,6 +284,11 @@ def is_name_part(sent: Doc, figure: Figure) -> bool:
     after = _tokens_at(sent, figure.end, 1)
     if after and not sent[figure.end - 1].whitespace_ and after[0].is_alpha:
         return True  # "5G", "3D": letters glued to the digits
+    if figure.start and sent[figure.start:figure.end].text.lower() == "zero" and (
+        sent[figure.start - 1].pos_ in ("NOUN", "PROPN")
+        or (sent[figure.start - 1].pos_ == "ADJ" and sent[figure.start - 1].dep_ in _NOMINAL_DEPS)
+    ):
+        return True  # "patient zero", "ground zero": a noun named by the word
     if figure.start and _names_the_number(sent[figure.start - 1]):
         return True
     anchor = sent[figure.anchor]
@@ -685,6 +693,8 @@ def _main_verb(verb: Token) -> Token:
 def _counted(sent: Doc, figure: Figure, root: Token) -> tuple[Token | None, str | None]:
     """What the figure counts or measures, as (head token, phrase)."""
     inside = range(figure.start, figure.end)
+    if figure.end < len(sent) and sent[figure.end].lower_ in _BEARINGS:
+        return None, None  # "a hospital 50 miles north of the capital": where, not what
     # its own complement: "hundreds of homes", "cubic metres of water", "8% of electricity"
     for token in sent[figure.start:figure.end]:
         for child in token.children:
