@@ -197,6 +197,8 @@ def test_units(sentence, text, unit):
     ("The office at 12 Quay Road has closed.", []),
     ("Families can call 0800 555 0199 for help.", []),
     ("United won 2-1 after extra time.", []),
+    ("Posted 12-29-2014 12-23-46 PM", []),
+    ("Updated 29-12-2014, 10:30", []),
     # page furniture and list numbering
     ("12 comments", []),
     ("3 min read", []),

@@ -257,12 +257,21 @@ def is_number_code(sent: Doc, figure: Figure) -> bool:
     """Phone numbers, scores and codes: "0800 555 0199", "won 2-1", "+44", a leading zero."""
     text = sent[figure.anchor].text
     if figure.approx == RANGE:
-        return False
+        # "12-29-2014", "12-23-46 PM": a third number glued on makes a date or a code
+        return _glued_number(sent, figure.end, 1) or _glued_number(sent, figure.start - 1, -1)
     if text.startswith("+") or (len(text) > 1 and text[0] == "0" and text[1].isdigit()):
         return True
     if figure.unit is not None:
         return False  # "87 mph (140 km/h)": a conversion, not a code
     return _joined_number(sent, figure.start - 1, -1) or _joined_number(sent, figure.end, 1)
+
+
+def _glued_number(sent: Doc, i: int, step: int) -> bool:
+    """A dash or slash at ``i``, no space on either side, and a number beyond it."""
+    if not (1 <= i < len(sent) - 1) or sent[i].text not in ("-", "/"):
+        return False
+    glued = not sent[i - 1].whitespace_ and not sent[i].whitespace_
+    return glued and sent[i + step].like_num
 
 
 def _joined_number(sent: Doc, i: int, step: int) -> bool:
