@@ -27,7 +27,7 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 CONCEPTS = {
     "people": {"people", "person", "resident", "inhabitant", "villager", "civilian", "individual",
                "citizen", "local", "man", "woman", "child", "adult", "survivor", "victim",
-               "passenger", "patient", "tourist", "voter"},
+               "passenger", "patient", "tourist", "voter", "evacuee", "refugee"},
     "troops": {"troop", "soldier", "serviceman", "servicemen", "servicemember", "force"},
     "homes": {"home", "house", "household", "dwelling", "residence", "apartment", "property"},
     "families": {"family"},
@@ -64,7 +64,7 @@ OUTCOME_CLASSES = {"population", "killed", "missing", "injured", "displaced", "s
 # Counted nouns too general to name a quantity without their event: "9,400 people" (a town)
 # and "4,000 people" (evacuated) are different measures, "40 million cubic metres of water"
 # escaping or pouring out are one.
-GENERIC_CONCEPTS = {"people", "homes", "families", "troops", "-", "unit", "thing", "case", "time"}
+GENERIC_CONCEPTS = {"people", "homes", "families", "troops", "unit", "thing", "case", "time"}
 # Sums of money are told apart by what they pay for, not by a verb.
 MONEY_CONCEPTS = {
     "damage cost": {"damage", "bill", "cost", "loss", "losses"},
@@ -119,7 +119,12 @@ def measure_key(claim: dict) -> tuple[str, ...] | None:
     if claim.get("kind", "figure") != "figure":
         return None
     counted = _words(claim.get("counted"))
-    head = lemma(counted[-1]) if counted else "-"
+    if not counted:
+        # A bare figure ("it cost $300,000", "the number is 21") says nothing of what it
+        # measures: grouping every such figure into one "amount" would set unrelated numbers
+        # against each other as disagreements. It stays a claim, in no measure.
+        return None
+    head = lemma(counted[-1])
     unit = claim.get("unit")
     change = "change" if claim.get("trend") else "level"
     scope = claim.get("scope") or ""
@@ -150,7 +155,6 @@ def measure_label(key: tuple, counted_examples: list[str]) -> str:
     if label is None:
         thing = max(counted_examples, key=counted_examples.count) if counted_examples else concept
         thing = concept if unit_kind.startswith("money:") and concept in MONEY_CONCEPTS else thing
-        thing = "amount" if thing == "-" else thing
         label = thing[:1].upper() + thing[1:]
         if event_class not in ("-", None):
             label += f" ({event_class})"
