@@ -47,7 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from claimledger.extract.attribution import DocumentSources  # noqa: E402
-from claimledger.nlp import load_pipeline, split_sentences  # noqa: E402
+from claimledger.nlp import load_pipeline, parser_text, split_sentences  # noqa: E402
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 FIGURE = re.compile(
@@ -91,6 +91,9 @@ def gold_relations(annotation: Path, text: str) -> list[Relation]:
     spans: dict[str, list[Span]] = {}
     events = []
     for line in annotation.read_text(encoding="utf-8").splitlines():
+        # A span's text may hold a line break: its continuation is not an annotation line.
+        if not re.match(r"[TE]\d+\t", line):
+            continue
         if line.startswith("T"):
             ident, middle, _ = line.split("\t", 2)
             kind, _, offsets = middle.partition(" ")
@@ -118,7 +121,7 @@ def predicted_relations(text: str, nlp, outlet: str | None, timer: dict) -> list
     sources = DocumentSources(text, outlet=outlet)
     sentences = split_sentences(text)
     started = time.perf_counter()
-    parsed = list(nlp.pipe(s.text for s in sentences))
+    parsed = list(nlp.pipe(parser_text(s.text) for s in sentences))
     timer["parse"] += time.perf_counter() - started
     relations = []
     for sentence, doc in zip(sentences, parsed):

@@ -119,6 +119,90 @@ def test_negated_cues(sentence, figure, cue):
     assert (mention.cue, mention.negated) == (cue, True)
 
 
+@pytest.mark.parametrize("sentence, source, cue", [
+    ("Voters in the district prefer that the plant stay open.", "voters", "prefer"),
+    ("The senator urged calm and thanked the volunteers who rebuilt 40 homes.", "senator",
+     "thank"),
+    ("The governor implied that 200 posts would be cut.", "governor", "imply"),
+    ("Okafor congratulated the team that sold 4,000 tickets.", "Okafor", "congratulate"),
+    ("The union is hoping that 2,000 members will join.", "union", "hope"),
+])
+def test_stance_and_reporting_verbs_of_everyday_speech(sentence, source, cue):
+    mentions = attribute(sentence)[0]
+    assert (source, cue) in [(m.source, m.cue) for m in mentions]
+
+
+def test_hope_to_is_a_stance_without_content():
+    mentions = attribute("The union hopes to sign up 2,000 new members this year.")[0]
+    assert [(m.source, m.cue, len(m.content_tokens)) for m in mentions] == [("union", "hope", 0)]
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("In the survey, 58 percent support the plan.", "58 percent"),
+    ("A majority of residents oppose the new tower.", "A majority of residents"),
+])
+def test_share_of_those_polled_holds_a_view(sentence, mention):
+    assert [m.mention for m in attribute(sentence)[0]] == [mention]
+
+
+def test_subject_of_an_adjective_before_the_cue():
+    mention = attribute("Rural voters were more likely to say the tax should be cut.")[0][0]
+    assert (mention.mention, mention.cue) == ("Rural voters", "say")
+
+
+def test_call_for_parsed_as_a_clause_marked_by_for():
+    sentence = "Senator Ruth Calloway is calling for the state to double its spending on clinics."
+    mention = attribute(sentence)[0][0]
+    start, end = mention.content_span
+    assert (mention.source, mention.cue) == ("Ruth Calloway", "call")
+    assert sentence[start:end] == "the state to double its spending on clinics"
+
+
+def test_name_given_in_quotes_parsed_as_an_apposition():
+    sentence = "She called the council's budget “a disgrace to 4,000 teachers.”"
+    mention = attribute(sentence)[0][0]
+    start, end = mention.content_span
+    assert mention.cue == "call" and "disgrace to 4,000 teachers" in sentence[start:end]
+
+
+def test_dateline_is_not_the_speaker():
+    mention = behind("WASHINGTON (Reuters) - Senator Dale Pruitt said on Monday that 300 jobs would "
+                     "be lost.", "300")
+    assert (mention.source, mention.mention) == ("Dale Pruitt", "Senator Dale Pruitt")
+
+
+def test_who_is_told_is_not_the_speaker():
+    mention = behind("Marlow defended the plan, telling CNN it would create 500 jobs.", "500")
+    assert (mention.source, mention.cue) == ("Marlow", "tell")
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("“Never,” the minister answered.", "minister"),
+    ("“Not now,” the woman shouted.", "woman"),
+    ("“There is no money left,” Oyelaran notes.", "Oyelaran"),
+])
+def test_speaker_after_a_short_quote(sentence, source):
+    assert [m.source for m in attribute(sentence)[0]] == [source]
+
+
+def test_asked_names_who_was_asked_not_who_asked():
+    mentions = attribute("Asked about the budget, Lind said 300 jobs would go.")[0]
+    assert [(m.source, m.cue) for m in mentions] == [(None, "ask"), ("Lind", "say")]
+
+
+def test_speaking_to_reporters_is_the_occasion_of_the_statement():
+    mentions = attribute("Speaking to reporters on Monday, Lind said 300 jobs would go.")[0]
+    assert [(m.source, m.cue) for m in mentions] == [("Lind", "say")]
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Lind, who chairs the budget panel, said 300 jobs would go.", "Lind"),
+    ("Some of the delegates said they would walk out.", "Some of the delegates"),
+])
+def test_source_phrase_as_written(sentence, mention):
+    assert attribute(sentence)[0][0].mention == mention
+
+
 # 2. "according to", owners of figures, speaker labels ----------------------------------------
 
 @pytest.mark.parametrize("sentence, figure, source, cue, cue_class", [
@@ -144,6 +228,19 @@ def test_according_to_and_owned_figures(sentence, figure, source, cue, cue_class
 def test_speaker_label_before_a_colon():
     mention = behind("HARDING: We lost 3 boats in the storm.", "3")
     assert (mention.source, mention.cue) == ("HARDING", ":")
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Lind: Budget Will Cut 300 Jobs.", "Lind"),
+    ("Mayor Lind at the town hall: We will rebuild 300 homes.", "Mayor Lind"),
+])
+def test_headline_speaker_labels(sentence, source):
+    mention = behind(sentence, "300")
+    assert (mention.mention, mention.cue) == (source, ":")
+
+
+def test_tally_after_a_colon_is_no_label():
+    assert attribute("Okafor: 1,204.")[0] == []
 
 
 # 3. Intermediaries -----------------------------------------------------------------------

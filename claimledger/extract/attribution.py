@@ -93,7 +93,8 @@ Tokens = tuple[int, int]
 
 _CONTENT_DEPS = {"ccomp", "parataxis", "csubj"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# "acomp": the adjective of "were more likely to say" shares the subject of "were".
+_SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "acomp"}
 # "quoted as saying", "by telling them", "after saying": the gerund's subject is the clause's.
 _SUBJECT_SHARING_PREPOSITIONS = {"as", "by", "after", "before", "while", "when", "in", "since"}
 _NEGATING_VERBS = {"decline", "refuse", "fail"}
@@ -151,7 +152,7 @@ def find_relations(sent: Doc) -> list[_Relation]:
     for token in sent:
         if token.i in skipped:
             continue
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         relation = None
         if token.lower_ == "according" and token.i + 1 < len(sent) and token.nbor().lower_ == "to":
             relation = according_to(sent, token)
@@ -180,9 +181,11 @@ def find_relations(sent: Doc) -> list[_Relation]:
 
 def verb_relation(verb: Token) -> _Relation | None:
     """The relation of a reporting or stance verb: source, content, negation."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if verb.dep_ == "amod" or _wraps_cue(verb):
         return None  # "an estimated cost", "declined to say": the adjective or inner verb speaks
+    if _frames_cue(verb, lemma):
+        return None  # "Speaking to reporters, Lind said ...": one statement, whose cue is "said"
     if lemma in ("cite", "quote") and verb.tag_ == "VBG" and verb.dep_ != "ROOT":
         relation = citing(verb)
         if relation is not None:
@@ -197,6 +200,10 @@ def verb_relation(verb: Token) -> _Relation | None:
         return None  # "the reported cases": a participle without its agent names no one
     if verb.tag_ == "VBN" and agent is None and _marked_as(verb):
         return None  # "failed as predicted"
+    if agent is None and lemma in lex.ADDRESSING_VERBS and _reduced_passive(verb):
+        # "Asked about the deal, Lind said ...": Lind was asked, by someone not named.
+        return _Relation(cue=lemma, cue_class=cue_class, cue_tokens=_cue_phrase(verb),
+                         source=None, source_tokens=None, content=None)
     source = agent if agent is not None else (None if passive else _subject(verb))
     if source is None and not passive:
         return None  # "to find out which ...": no one speaks (an impersonal passive may)
@@ -233,7 +240,8 @@ def verb_relation(verb: Token) -> _Relation | None:
         # the area").
         if source is None or not _can_hold_views(source):
             return None
-        if lemma in lex.CLAUSE_ONLY_CUES and not _introduces_quote(verb):
+        if lemma in lex.CLAUSE_ONLY_CUES and not (_introduces_quote(verb)
+                                                  or _intends(verb, cue_class)):
             return None
     return _Relation(
         cue=lemma, cue_class=cue_class, cue_tokens=_cue_phrase(verb), source=source,
@@ -334,15 +342,21 @@ def label_relation(sent: Doc) -> _Relation | None:
     if colon is None or colon.i == 0 or colon.i + 1 >= len(sent):
         return None
     words = [t for t in sent[:colon.i] if not t.is_punct]
+    # "Kessler at the convention:", "Kessler to the union:": the speaker before a preposition.
+    words = words[:next((i for i, t in enumerate(words) if t.pos_ == "ADP" and i), len(words))]
     if not words or any(t.pos_ in ("VERB", "AUX", "ADP", "NUM", "PRON") for t in words):
         return None
     if any(t.lower_ in lex.NOT_SPEAKERS for t in words):
         return None  # "CLARIFICATION:", "Editor's note:", "WATCH:"
     head = words[-1]
-    named = all(t.ent_type_ in _NAME_LABELS or t.pos_ == "PROPN" for t in words) or all(
+    # A headline's speaker is capitalised whatever the tagger takes it for ("Lind: ...").
+    named = all(t.ent_type_ in _NAME_LABELS or t.pos_ == "PROPN"
+                or t.is_title and t.pos_ == "NOUN" for t in words) or all(
         t.is_upper and t.is_alpha and len(t) > 1 for t in words)
     if not named and head.lemma_.lower() not in lex.LABEL_HEADS:
         return None
+    if not any(t.is_alpha for t in sent[colon.i + 1:]):
+        return None  # "Lind: 46." is a tally, not words said
     return _Relation(
         cue=":", cue_class="reported", cue_tokens=(colon.i, colon.i + 1), source=head,
         source_tokens=(words[0].i, head.i + 1), content=_trim(sent, colon.i + 1, len(sent)),
@@ -377,6 +391,12 @@ def _widen_according_to(sent: Doc, relations: list[_Relation]) -> None:
                 according.content = (start, end)
 
 
+def _lemma(token: Token) -> str:
+    """A word's lemma, lower-cased, with the cue lemmas en_core_web_sm gets wrong put right
+    ("hoping" is not a form of "hop")."""
+    return lex.MISLEMMATISED.get(token.lower_) or token.lemma_.lower()
+
+
 def _acts_as_verb(token: Token) -> bool:
     """A verb, or a cue the tagger took for a noun but parsed as a predicate ("..., the
     directorate estimates." with "estimates" a NOUN governing the clause)."""
@@ -408,7 +428,7 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a cue, or of the verb it shares its subject with ("... and said",
     "saying", "declined to say", "was quoted as saying")."""
     for _ in range(5):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = _nearest_subject(verb)
         if subject is not None and subject.i < verb.i and _quote_between(subject, verb):
             subject = _inverted_subject(verb, quoted=True)  # '"... mode," said Leslie Wimes'
         if subject is not None:
@@ -431,22 +451,33 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the nearer ("LONDON (AP) - The mayor said" can give both
+    the dateline and the mayor as subjects of "said")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+
 def _inverted_subject(verb: Token, *, quoted: bool = False) -> Token | None:
     """'"...," said Ilsa Marrek': spaCy sometimes makes the speaker an object of "said", or
     takes a word inside the quote for the subject (``quoted``)."""
-    if verb.lemma_.lower() not in lex.QUOTE_TAIL_VERBS.values():
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.QUOTE_TAIL_VERBS.values():
         return None
     doc = verb.doc
+    told = lemma == "tell"  # the name after "told" is who was told: '..." told AFP'
     if quoted:
         # The speaker sits between the closing quote and the verb, else right after it.
         close = max(t.i for t in doc[:verb.i] if t.text in _QUOTE_CHARS)
         between = [t for t in doc[close + 1:verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
         if between:
             return next((t for t in between if not close < t.head.i < verb.i), between[-1])
+        if told:
+            return None
         return next((t for t in doc[verb.i + 1:verb.i + 5] if t.pos_ in ("PROPN", "NOUN", "PRON")
                      and t.dep_ != "npadvmod" and t.ent_type_ not in ("DATE", "TIME")), None)
     after = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative")]
-    if not after or after[0].i > verb.i + 4:
+    if told or not after or after[0].i > verb.i + 4:
         return None
     named = after[0].pos_ == "PROPN" or after[0].ent_type_ == "PERSON"
     quoted = any(t.text in _QUOTE_CHARS for t in doc[:verb.i])
@@ -455,11 +486,10 @@ def _inverted_subject(verb: Token, *, quoted: bool = False) -> Token | None:
 
 def _absorbed_subject(verb: Token) -> Token | None:
     """"..., the directorate estimates." tagged as a noun phrase: the subject is the noun
-    or adjective the tagger attached to the cue."""
-    if verb.pos_ != "NOUN":
-        return None
-    return next((c for c in reversed(list(verb.lefts))
-                 if c.dep_ in ("compound", "amod", "nmod")), None)
+    or adjective the tagger attached to the cue; '..." Lind notes.' parsed with the name as
+    a compound of the verb."""
+    deps = ("compound", "amod", "nmod") if verb.pos_ == "NOUN" else ("compound",)
+    return next((c for c in reversed(list(verb.lefts)) if c.dep_ in deps), None)
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -492,7 +522,14 @@ def _can_hold_views(token: Token) -> bool:
     return (token.pos_ in ("PROPN", "PRON") or token.ent_type_ in _NAME_LABELS
             or token.tag_ == "NNS" or lemma in lex.PERSON_ROLES or lemma in lex.ORG_HEADS
             or lemma in lex.GROUP_NOUNS or lemma in lex.ANONYMOUS_HEADS
-            or lemma in lex.DOCUMENT_NOUNS)
+            or lemma in lex.DOCUMENT_NOUNS or lemma in lex.HUMAN_NOUNS
+            or _share_of_people(token))
+
+
+def _share_of_people(token: Token) -> bool:
+    """"55 percent said", "a majority of Republicans support", "about 4 in 10 say": a share
+    of those polled, which speaks for them."""
+    return token.like_num or token.lower_ in lex.SHARE_WORDS
 
 
 def _is_quoting(verb: Token) -> bool:
@@ -505,6 +542,20 @@ def _impersonal(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     return passive and (subject is None or subject.lower_ == "it") and _has_clause(verb)
+
+
+def _frames_cue(verb: Token, lemma: str) -> bool:
+    """"Speaking to reporters, ..." or "talking on state radio, ..." before the cue of the
+    statement: the occasion of that statement, not one of its own."""
+    return (lemma in ("speak", "talk") and verb.tag_ == "VBG" and verb.dep_ == "advcl"
+            and _lemma(verb.head) in lex.CUE_CLASSES)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """"Asked about the deal, ...", "when pressed": a participle without auxiliary or subject,
+    whose subject is the clause's, and the one it was done to."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _has_clause(verb: Token) -> bool:
@@ -557,8 +608,9 @@ def _verb_content(verb: Token, lemma: str, passive: bool) -> Tokens | None:
             return _trim(doc, obj.left_edge.i, _object_end(verb))
         if verb.dep_ in ("relcl", "acl"):
             return _trim(doc, verb.head.left_edge.i, verb.left_edge.i)
-    # 4. A quote right after the cue: 'She added: "We will not give up."'
-    quote = _adjacent_quote(verb)
+    # 4. A quote right after the cue: 'She added: "We will not give up."', or closing right
+    # before it and its subject: '"Really," she added', parsed with the quote as an adverb.
+    quote = _adjacent_quote(verb) or _preceding_quote(verb)
     if quote is not None:
         return quote
     # 5. The mis-parse that hangs the cue from its content: "500 died, the agency said".
@@ -627,6 +679,19 @@ def _adjacent_quote(verb: Token) -> Tokens | None:
     return None
 
 
+def _preceding_quote(verb: Token) -> Tokens | None:
+    """'"Denver," he answered': the quote that closes right before the cue and its subject."""
+    doc = verb.doc
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    index = min(subjects, default=verb.i) - 1
+    while index >= 0 and doc[index].is_punct and doc[index].text not in _QUOTE_CHARS:
+        index -= 1
+    if index < 1 or doc[index].text not in _QUOTE_CHARS:
+        return None
+    opening = next((t.i for t in reversed(doc[:index]) if t.text in _QUOTE_CHARS), -1)
+    return _trim(doc, opening + 1, index)
+
+
 def _naming(verb: Token) -> tuple[Tokens, bool] | None:
     """"called the reports a hoax", "described the incident as a 'terrible situation'",
     "dismissed as fabricated a report": what is named and what it is called; a denial when
@@ -639,6 +704,9 @@ def _naming(verb: Token) -> tuple[Tokens, bool] | None:
                 complements.extend(child.children)
             elif holder == verb and child.dep_ == "advcl" and child.tag_ == "VBN":
                 complements.append(child)
+    if not complements and obj is not None:
+        # 'called the plan "a reckless gamble"' parsed with the name as the object's apposition.
+        complements = [c for c in obj.children if c.dep_ == "appos"]
     if not complements:
         return None
     edges = complements + ([obj] if obj is not None else [])
@@ -650,10 +718,16 @@ def _naming(verb: Token) -> tuple[Tokens, bool] | None:
 
 
 def _call_for(verb: Token) -> Tokens | None:
-    """"called for a parliamentary inquiry", "called on X to resign": a demand."""
+    """"called for a parliamentary inquiry", "called on X to resign", "called for the
+    council to resign" (parsed as a clause marked by "for"): a demand."""
     for child in verb.children:
         if child.dep_ in ("prep", "prt") and child.lower_ == "for":
             return _trim(verb.doc, child.i + 1, max(child.right_edge.i, child.i) + 1)
+        if child.dep_ == "advcl":
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"
+                         and m.i > verb.i), None)
+            if mark is not None:
+                return _trim(verb.doc, mark.i + 1, child.right_edge.i + 1)
         if child.dep_ in ("prep", "prt") and child.lower_ == "on" and any(
                 c.dep_ == "xcomp" for c in verb.children):
             return _trim(verb.doc, child.i + 1, verb.right_edge.i + 1)
@@ -686,6 +760,14 @@ def _introduces_quote(verb: Token) -> bool:
     """'The governor added:' or 'Limbaugh continued:': a cue that opens a quote to come."""
     after = verb.i + 1
     return after < len(verb.doc) and verb.doc[after].text == ":"
+
+
+def _intends(verb: Token, cue_class: str) -> bool:
+    """"hopes to win", "expects to hire": a belief or estimate about what one will do is a
+    stance of its subject, though the infinitive is an intention, not content."""
+    return cue_class in ("claimed", "estimated") and any(
+        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and _has_child(c, "aux")
+        for c in verb.children)
 
 
 def _wraps_cue(verb: Token) -> bool:
@@ -745,16 +827,21 @@ def _cue_phrase(verb: Token) -> Tokens:
 
 
 def _phrase(head: Token, cue: Token | None) -> Tokens:
-    """The token range of a source phrase as written, never reaching into its cue."""
-    if head.lower_ in lex.RELATIVE_PRONOUNS or head.pos_ == "PRON":
+    """The token range of a source phrase as written, never reaching into its cue, nor into
+    a clause set off by a comma ("Lind, who chairs the panel,", "Lind, speaking on radio,")."""
+    if head.lower_ in lex.RELATIVE_PRONOUNS or head.lower_ in _PRONOUNS:
         return head.i, head.i + 1
     start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = head.doc
+    aside = next((c for c in head.rights if c.dep_ in ("relcl", "acl")
+                  and doc[c.left_edge.i - 1].text == ","), None)
+    if aside is not None:
+        end = aside.left_edge.i - 1
     if cue is not None and start <= cue.i < end:
         if cue.i < head.i:
             start = cue.i + 1
         else:
             end = cue.i
-    doc = head.doc
     while end > start + 1 and (doc[end - 1].is_punct and doc[end - 1].text != ")"
                                or doc[end - 1].dep_ in ("cc", "case")):
         end -= 1
@@ -839,7 +926,7 @@ def _attach_intermediaries(sent: Doc, relations: list[_Relation]) -> None:
 def _cue_verb(sent: Doc, relation: _Relation) -> Token:
     """The word of a cue phrase that carries the relation ("has said" -> "said")."""
     start, end = relation.cue_tokens
-    return next((t for t in sent[start:end] if t.lemma_.lower() == relation.cue), sent[start])
+    return next((t for t in sent[start:end] if _lemma(t) == relation.cue), sent[start])
 
 
 def _nearest(relations: list[_Relation], relation: _Relation) -> _Relation | None:

@@ -17,6 +17,7 @@ declare comment remark observe indicate suggest stress emphasize emphasise highl
 testify inform signal hint respond reply answer ask continue speak talk cite quote find conclude
 record detail agree echo repeat reiterate learn describe characterize characterise promise
 pledge vow propose call predict caution brief publicize publicise point brand label term
+imply assure remind
 """
 _CLAIMED = """
 claim allege insist contend maintain assert argue charge believe think feel suspect fear worry
@@ -35,6 +36,9 @@ CUE_CLASSES: dict[str, str] = {
     for word in words.split()
 } | {"according to": "reported", "citing": "reported"}  # cues that are not a verb's lemma
 
+# Forms en_core_web_sm lemmatises to another verb ("hoping" -> "hop"), with the cue they are.
+MISLEMMATISED = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+
 # Verbs that attribute a stance, an intention or a judgement rather than a statement ("wants
 # to", "criticised", "backed"). Their relation names the source, but only a clause they govern
 # ("complained that ...") is content: "plans to hire 400" is an intention, not a claim, and
@@ -44,8 +48,14 @@ accuse blame criticize criticise condemn denounce blast slam praise defend quest
 urge demand threaten want plan intend refuse support oppose endorse hail welcome applaud tout
 mock ridicule deride compare liken discuss reference refer lament recount express implore
 plead decry lambast chide scold rebuke assail fault advocate promote invoke rail brag boast joke
-wonder assume recognize recognise admire despise chant shout yell
+wonder assume recognize recognise admire despise chant shout yell prefer portray deem
+recommend apologize apologise thank consider view seek back favor favour challenge attack
+ignore focus offer share list press encourage remember congratulate protest
 """.split())
+
+# Cues said to someone, whose passive participle names the one addressed, not the speaker
+# ("Asked about the deal, Lind said ...": Lind did not ask).
+ADDRESSING_VERBS = frozenset("ask question press tell urge challenge".split())
 
 # Cues whose direct object can be the attributed content: "confirmed 31 deaths", "estimates
 # the damage at $780 million", "denied reports that ...", "polls show Clinton ahead". Other
@@ -69,6 +79,7 @@ LABEL_HEADS = frozenset("poll survey study report official officials police".spl
 NOT_SPEAKERS = frozenset("""
 note warning clarification correction update editor source sources photo photos video watch
 related exclusive breaking analysis opinion transcript read listen live editorial disclosure
+question answer q a name age
 """.split())
 
 # Nouns that carry a statement for their owner ("Trump's claim that ...", "the ministry's
@@ -109,6 +120,19 @@ GROUP_NOUNS = frozenset("""
 people voters critics supporters opponents protesters demonstrators citizens residents members
 leaders lawmakers legislators democrats republicans conservatives liberals activists advocates
 parents families workers analysts experts officials observers economists scientists
+""".split())
+
+# Words for a share of a group of people, which can speak for it ("55 percent said", "a
+# majority support", "most say").
+SHARE_WORDS = frozenset("""
+percent % majority majorities minority plurality half third thirds quarter quarters most many
+few several
+""".split())
+
+# Nouns for people that are no role ("the man shouted", "the crowd chanted").
+HUMAN_NOUNS = frozenset("""
+man woman guy boy girl person individual mother father son daughter wife husband crowd
+audience public electorate
 """.split())
 
 # Recipients of "told" that are an audience, not an intermediary ("told reporters").
