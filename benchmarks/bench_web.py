@@ -5,7 +5,8 @@
 
 Every page is requested once to warm the app (the first overview computes the story and
 caches it until the next build), then REPEAT times; the table gives the median and 90th
-percentile per page. The server runs on 127.0.0.1 in this process, the client is httpx.
+percentile per page. The server runs on 127.0.0.1 in this process (the tests' LiveServer);
+the client is httpx.
 """
 
 from __future__ import annotations
@@ -14,33 +15,17 @@ import argparse
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 from common import fnc1_bodies, write_text_files
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from browser import LiveServer  # noqa: E402  (the web app on loopback, as the tests run it)
+
 REPEAT = 25
 TARGET_MS = 200
-
-
-def serve(db: str):
-    import socket
-
-    import uvicorn
-
-    from claimledger.web.app import create_app
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}"
 
 
 def pages(client, base: str) -> list[str]:
@@ -72,8 +57,8 @@ def main() -> None:
 
             db = str(Path(tmp) / "fnc1.db")
             build([str(write_text_files(fnc1_bodies(), Path(tmp) / "fnc1"))], Ledger(db), Settings())
-        server, base = serve(db)
-        with httpx.Client(timeout=60) as client:
+        with LiveServer(db) as server, httpx.Client(timeout=60) as client:
+            base = server.url
             paths = pages(client, base)
             first = {}
             for path in paths:
@@ -88,7 +73,6 @@ def main() -> None:
                     started = time.perf_counter()
                     client.get(base + path)
                     timings[path].append(1000 * (time.perf_counter() - started))
-        server.should_exit = True
     print(f"{'page':<48} {'first ms':>9} {'median ms':>10} {'p90 ms':>8}")
     medians = []
     for path, values in timings.items():

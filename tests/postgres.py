@@ -49,7 +49,7 @@ class PostgresServer:
             command = ["runuser", "-u", self.user.pw_name, "--", *command]
         return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
-    def start(self) -> str:
+    def start(self) -> None:
         result = self._run("initdb", "-D", str(self.data), "-U", "claimledger", "--auth=trust",
                            "-E", "UTF8", "--locale=C")
         if result.returncode != 0:
@@ -61,9 +61,6 @@ class PostgresServer:
             log = (self.root / "server.log")
             detail = log.read_text()[-500:] if log.exists() else result.stderr[-500:]
             pytest.skip(f"PostgreSQL did not start: {detail}")
-        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "claimledger",
-                  "claimledger")
-        return self.url("claimledger")
 
     def url(self, database: str) -> str:
         return f"postgresql://claimledger@127.0.0.1:{self.port}/{database}"

@@ -7,6 +7,7 @@ processes on this machine; ``dask`` (optional extra) on a Dask cluster.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
@@ -17,6 +18,19 @@ class Executor(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def in_order(submit: Callable[[list], object], batches: Iterable[list], *, in_flight: int
+             ) -> Iterator[list]:
+    """Results of ``submit(batch)`` futures in the order of the batches, with at most
+    ``in_flight`` batches submitted and not yet collected, so memory stays flat."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def make_executor(name: str, *, workers: int, scheduler: str | None = None) -> Executor:

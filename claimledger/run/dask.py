@@ -14,10 +14,11 @@ process) and keeps it between batches.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from claimledger.errors import ClaimledgerError
+from claimledger.run import in_order
 from claimledger.run.local import single_threaded_numerics
 
 
@@ -50,15 +51,9 @@ class DaskExecutor:
         return max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def map(self, function: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
-        in_flight = 2 * self.workers
-        pending: deque = deque()
-        for batch in batches:
-            # pure=False: two identical batches (a re-run) are still computed, never shared.
-            pending.append(self._client.submit(function, batch, pure=False))
-            if len(pending) >= in_flight:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        # pure=False: two identical batches (a re-run) are still computed, never shared.
+        submit = partial(self._client.submit, function, pure=False)
+        yield from in_order(submit, batches, in_flight=2 * self.workers)
 
     def close(self) -> None:
         self._client.close()

@@ -8,8 +8,10 @@ worker are in flight, so memory stays flat however large the corpus.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+
+from claimledger.run import in_order
 
 # Parallel work comes from processes. A numerical library that also starts a thread per core
 # in every worker oversubscribes the machine: spaCy parses about 30% slower that way even
@@ -33,13 +35,7 @@ class LocalExecutor:
                 yield function(batch)
             return
         pool = self._ensure_pool()
-        pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.submit(function, batch))
-            if len(pending) >= 2 * self.workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        yield from in_order(partial(pool.submit, function), batches, in_flight=2 * self.workers)
 
     def _ensure_pool(self):
         if self._pool is None:

@@ -122,9 +122,8 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
             rows = [m for m in rows if flag in m["flag_names"]]
         if text:
             rows = [m for m in rows if text.lower() in m["label"].lower()]
-        offset = _int(request.query_params.get("offset"), 0)
-        return page(request, "measures.html.j2", measures=rows[offset : offset + PAGE],
-                    total=len(rows), offset=offset, limit=PAGE, page_link=_page_link(request),
+        shown, paging = _paged(request, rows)
+        return page(request, "measures.html.j2", measures=shown, **paging,
                     flag=flag, text=text, flag_names=FLAGS)
 
     @app.get("/measures/{measure_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -134,12 +133,10 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
     def claims_page(request: Request):
         filters = _filters(request)
-        offset = _int(request.query_params.get("offset"), 0)
-        rows, total = ledger.find_claims(**filters, limit=PAGE, offset=offset)
+        rows, total = ledger.find_claims(**filters, limit=PAGE, offset=_offset(request))
         data = cache.get(ledger)
-        return page(request, "claims.html.j2", rows=[claim_row(r) for r in rows], total=total,
-                    offset=offset, limit=PAGE, filters=filters, page_link=_page_link(request),
-                    statuses=STATUSES, measure_options=data["measures"],
+        return page(request, "claims.html.j2", rows=[claim_row(r) for r in rows],
+                    **_paging(request, total), filters=filters, statuses=STATUSES, measure_options=data["measures"],
                     source_options=[s["source"] for s in data["sources"]],
                     outlet_options=data["outlets"])
 
@@ -157,10 +154,8 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page(request: Request):
-        rows = ledger.document_rows()
-        offset = _int(request.query_params.get("offset"), 0)
-        return page(request, "documents.html.j2", documents=rows[offset : offset + PAGE],
-                    total=len(rows), offset=offset, limit=PAGE, page_link=_page_link(request))
+        shown, paging = _paged(request, ledger.document_rows())
+        return page(request, "documents.html.j2", documents=shown, **paging)
 
     @app.get("/documents/{doc:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc: str):
@@ -170,12 +165,9 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
 
     @app.get("/copies", response_class=HTMLResponse, include_in_schema=False)
     def copies_page(request: Request):
-        offset = _int(request.query_params.get("offset"), 0)
-        rows = sorted(ledger.reuse_rows(), key=lambda r: -r["score"])
-        shown = rows[offset : offset + PAGE]
+        shown, paging = _paged(request, sorted(ledger.reuse_rows(), key=lambda r: -r["score"]))
         texts = {doc: _document(doc).text or "" for r in shown for doc in (r["doc_a"], r["doc_b"])}
-        return page(request, "copies.html.j2", reuse=reuse_views(shown, texts), total=len(rows),
-                    offset=offset, limit=PAGE, page_link=_page_link(request))
+        return page(request, "copies.html.j2", reuse=reuse_views(shown, texts), **paging)
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(request: Request):
@@ -305,6 +297,22 @@ def _int(text: str | None, default: int) -> int:
         return max(0, int(text)) if text else default
     except ValueError:
         return default
+
+
+def _offset(request: Request) -> int:
+    return _int(request.query_params.get("offset"), 0)
+
+
+def _paging(request: Request, total: int) -> dict:
+    """What the paging macros need for a list of ``total`` items shown PAGE at a time."""
+    return {"total": total, "offset": _offset(request), "limit": PAGE,
+            "page_link": _page_link(request)}
+
+
+def _paged(request: Request, rows: list) -> tuple[list, dict]:
+    """The rows of the page the request asks for, and its paging."""
+    paging = _paging(request, len(rows))
+    return rows[paging["offset"] : paging["offset"] + PAGE], paging
 
 
 def _page_link(request: Request):
