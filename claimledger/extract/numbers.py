@@ -23,235 +23,54 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimledger.extract.vocab import table, word_list, words
+
 EXACT, ABOUT, AT_LEAST, AT_MOST, UP_TO, RANGE, VAGUE = (
     "exact", "about", "at_least", "at_most", "up_to", "range", "vague"
 )
 FRACTION = "fraction"
 TIMES = "times"
 
+
+def _phrases(key: str) -> dict[tuple[str, ...], str]:
+    """A table of ``units.toml`` keyed by phrases, as token tuples: "or more" -> ("or", "more")."""
+    return {tuple(phrase.split()): value for phrase, value in table("units", key).items()}
+
+
 # --- number words -------------------------------------------------------------------------
-_ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
-    "crore": 1e7,
-}  # fmt: skip
-# Short multipliers written as their own token after digits: "5.7 m euros", "8 B people".
-_SCALE_ABBREVIATIONS = {
-    "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3,
-}  # fmt: skip
-# Multipliers glued to digits ("5.7m", "1.5bn", "25k"); "K" alone is left out because "4K"
-# is a screen resolution far more often than 4,000 of something.
-_SCALE_SUFFIXES = {
-    "k": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9,
-    "Bn": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12,
-}  # fmt: skip
-_FRACTIONS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7,
-    "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
-    "tenths": 10,
-}  # fmt: skip
-# Plural scale nouns: the lower bound of the vague amount they denote and the factor that
-# gives the (exclusive) upper bound.
-_VAGUE_PLURALS = {
-    "tens": (10, 10), "dozens": (24, 6), "scores": (40, 5), "hundreds": (100, 10),
-    "thousands": (1e3, 10), "millions": (1e6, 10), "billions": (1e9, 10),
-    "trillions": (1e12, 10),
-}  # fmt: skip
-_FEW = {"several", "few", "many"}
-_DETERMINERS_AFTER_FRACTION = {
-    "of", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "all", "this",
-    "these", "those", "that",
-}  # fmt: skip
+_ONES = table("units", "ones")
+_TENS = table("units", "tens")
+_SCALES = table("units", "scales")
+_SCALE_ABBREVIATIONS = table("units", "scale_abbreviations")
+_SCALE_SUFFIXES = table("units", "scale_suffixes")
+_FRACTIONS = table("units", "fractions")
+_VAGUE_PLURALS = table("units", "vague_plurals")
+_FEW = words("units", "few")
+_DETERMINERS_AFTER_FRACTION = words("units", "determiners_after_fraction")
 
 # --- approximation words ------------------------------------------------------------------
-_PREFIXES = {
-    ABOUT: (
-        "about", "around", "approximately", "approx", "approx.", "roughly", "some", "circa",
-        "an estimated", "estimated", "close to", "closer to", "nearer to", "in the region of",
-        "on the order of", "something like", "~",
-    ),
-    AT_LEAST: (
-        "more than", "over", "at least", "upwards of", "upward of", "in excess of", "above",
-        "no fewer than", "no less than", "not less than", "well over", "well above",
-        "just over", "just above", "a little over", "a little more than", "slightly more than",
-        "a minimum of", "north of", "well in excess of", "exceeding", "more than about",
-    ),
-    AT_MOST: (
-        "nearly", "almost", "just under", "just below", "just shy of", "shy of", "fewer than",
-        "less than", "under", "below", "at most", "no more than", "not more than",
-        "a little under", "a little less than", "slightly less than", "not quite",
-        "well under", "well below", "nearly all of",
-    ),
-    UP_TO: ("up to", "as many as", "as much as", "as high as", "a maximum of", "up to about"),
-    EXACT: ("exactly", "precisely"),
-}
+_PREFIXES = table("units", "approximation_prefixes")
 _APPROX_PHRASES = {
     tuple(phrase.split()): approx for approx, phrases in _PREFIXES.items() for phrase in phrases
 }
 _APPROX_LONGEST = max(len(key) for key in _APPROX_PHRASES)
-_POSTFIXES = {
-    ("or", "more"): AT_LEAST, ("or", "above"): AT_LEAST, ("and", "above"): AT_LEAST,
-    ("or", "over"): AT_LEAST, ("-", "plus"): AT_LEAST, ("+",): AT_LEAST, ("or", "so"): ABOUT,
-    ("-", "odd"): ABOUT, ("or", "fewer"): AT_MOST,
-    ("or", "less"): AT_MOST, ("and", "under"): AT_MOST,
-}  # fmt: skip
+_POSTFIXES = _phrases("approximation_postfixes")
 
 # --- currencies ---------------------------------------------------------------------------
-_CURRENCY_SYMBOLS = {
-    "$": "USD", "US$": "USD", "$US": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
-    "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "£": "GBP", "€": "EUR",
-    "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₦": "NGN",
-    "₴": "UAH", "Rs": "INR", "Rs.": "INR", "RM": "MYR", "RMB": "CNY", "NIS": "ILS",
-}  # fmt: skip
-_CURRENCY_CODES = (
-    "USD EUR GBP JPY CNY INR AUD CAD HKD SGD NZD CHF SEK NOK DKK KRW RUB ZAR BRL MXN TRY ILS "
-    "AED SAR UAH PLN EGP NGN KES PKR IDR THB VND HUF CZK MYR"
-).split()
+_CURRENCY_SYMBOLS = table("units", "currency_symbols")
+_CURRENCY_CODES = word_list("units", "currency_codes")
 _CURRENCY_PREFIXES = {**_CURRENCY_SYMBOLS, **{code: code for code in _CURRENCY_CODES}}
-# "US $58.24", "HK $3.7 billion": a country prefix written apart from the dollar sign.
-_DOLLAR_COUNTRIES = {"US": "USD", "U.S.": "USD", "HK": "HKD", "AU": "AUD", "NZ": "NZD"}
-_CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "sterling": "GBP",
-    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
-    "hryvnias": "UAH", "shekel": "ILS", "shekels": "ILS", "ringgit": "MYR",
-    "peso": "MXN", "pesos": "MXN", "franc": "CHF", "francs": "CHF", "lira": "TRY",
-    "liras": "TRY", "rand": "ZAR", "naira": "NGN", "dirham": "AED", "dirhams": "AED",
-    "riyal": "SAR", "riyals": "SAR", "baht": "THB", "rupiah": "IDR", "won": "KRW",
-    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "zloty": "PLN",
-    "zlotys": "PLN", "forint": "HUF", "cent": "cent", "cents": "cent", "pence": "pence",
-    "penny": "pence",
-}  # fmt: skip
-_NATIONAL_CURRENCIES = {
-    ("australian", "dollars"): "AUD", ("canadian", "dollars"): "CAD",
-    ("hong", "kong", "dollars"): "HKD", ("new", "zealand", "dollars"): "NZD",
-    ("singapore", "dollars"): "SGD", ("taiwan", "dollars"): "TWD", ("us", "dollars"): "USD",
-    ("u.s.", "dollars"): "USD", ("american", "dollars"): "USD", ("pakistani", "rupees"): "PKR",
-    ("sri", "lankan", "rupees"): "LKR", ("argentine", "pesos"): "ARS",
-    ("philippine", "pesos"): "PHP", ("colombian", "pesos"): "COP", ("chilean", "pesos"): "CLP",
-    ("danish", "kroner"): "DKK", ("swedish", "kronor"): "SEK", ("chinese", "yuan"): "CNY",
-    ("japanese", "yen"): "JPY", ("indian", "rupees"): "INR", ("russian", "roubles"): "RUB",
-    ("russian", "rubles"): "RUB", ("swiss", "francs"): "CHF", ("turkish", "lira"): "TRY",
-    ("south", "african", "rand"): "ZAR", ("mexican", "pesos"): "MXN",
-    ("brazilian", "reais"): "BRL", ("pounds", "sterling"): "GBP", ("pound", "sterling"): "GBP",
-}  # fmt: skip
+_DOLLAR_COUNTRIES = table("units", "dollar_countries")
+_CURRENCY_WORDS = table("units", "currency_words")
+_NATIONAL_CURRENCIES = _phrases("national_currencies")
 MONEY = frozenset(_CURRENCY_PREFIXES.values()) | frozenset(_CURRENCY_WORDS.values()) | frozenset(
     _NATIONAL_CURRENCIES.values()
 )
 
 # --- units of measure ---------------------------------------------------------------------
-_UNIT_NAMES = {
-    "percent": ("%", "per cent", "percent", "pct", "pc"),
-    "percentage point": ("percentage points", "percentage point", "% points", "% point",
-                         "pct points", "points percentage"),
-    "basis point": ("basis points", "basis point", "bps", "bp", "bsp"),
-    "point": ("points", "point", "pts"),
-    "times": ("times", "fold"),
-    "km": ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "klick"),
-    "m": ("metre", "metres", "meter", "meters"),
-    "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters"),
-    "mm": ("mm", "millimetre", "millimetres", "millimeter", "millimeters"),
-    "um": ("μm", "µm", "micrometre", "micrometres", "micrometer", "micrometers", "micron",
-           "microns"),
-    "nm": ("nm", "nanometre", "nanometres", "nanometer", "nanometers"),
-    "mile": ("mile", "miles", "mi"),
-    "nautical mile": ("nautical miles", "nautical mile"),
-    "yard": ("yard", "yards", "yd", "yds"),
-    "foot": ("foot", "feet", "ft"),
-    "inch": ("inch", "inches"),
-    "light-year": ("light-years", "light-year", "light years", "light year"),
-    "hectare": ("hectare", "hectares", "ha"),
-    "acre": ("acre", "acres"),
-    "km2": ("km2", "km²", "sq km", "square kilometres", "square kilometers",
-            "square kilometre", "square kilometer"),
-    "m2": ("m2", "m²", "sq m", "sqm", "square metres", "square meters", "square metre",
-           "square meter"),
-    "sq ft": ("sq ft", "sqft", "square feet", "square foot"),
-    "sq mile": ("square miles", "square mile", "sq miles", "sq mi"),
-    "litre": ("litre", "litres", "liter", "liters"),
-    "ml": ("ml", "millilitre", "millilitres", "milliliter", "milliliters"),
-    "gallon": ("gallon", "gallons"),
-    "barrel": ("barrel", "barrels", "bbl"),
-    "m3": ("m3", "m³", "cubic metres", "cubic meters", "cubic metre", "cubic meter"),
-    "cu ft": ("cubic feet", "cubic foot", "cu ft"),
-    "bcm": ("bcm",),
-    "tonne": ("tonne", "tonnes", "ton", "tons", "metric tons", "metric tonnes"),
-    "kg": ("kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"),
-    "g": ("gram", "grams", "gramme", "grammes"),
-    "mg": ("mg", "milligram", "milligrams"),
-    "lb": ("lb", "lbs", "pound", "pounds"),
-    "oz": ("oz", "ounce", "ounces"),
-    "carat": ("carat", "carats"),
-    "mph": ("mph", "m.p.h.", "m.p.h", "miles per hour", "miles an hour"),
-    "km/h": ("km/h", "kph", "kmh", "km/hr", "km / h", "kilometres per hour",
-             "kilometers per hour", "kilometres an hour", "kilometers an hour"),
-    "m/s": ("m/s", "metres per second", "meters per second"),
-    "knot": ("knot", "knots"),
-    "celsius": ("°c", "° c", "degrees celsius", "degree celsius", "degrees c",
-                "degrees centigrade", "celsius"),
-    "fahrenheit": ("°f", "° f", "degrees fahrenheit", "degree fahrenheit", "degrees f",
-                   "fahrenheit"),
-    "degree": ("degree", "degrees", "°"),
-    "second": ("second", "seconds", "sec", "secs"),
-    "minute": ("minute", "minutes", "min", "mins"),
-    "hour": ("hour", "hours", "hr", "hrs"),
-    "day": ("day", "days"),
-    "week": ("week", "weeks"),
-    "month": ("month", "months"),
-    "year": ("year", "years", "yr", "yrs"),
-    "decade": ("decade", "decades"),
-    "century": ("century", "centuries"),
-    "W": ("watt", "watts"),
-    "kW": ("kw", "kilowatt", "kilowatts"),
-    "MW": ("mw", "megawatt", "megawatts"),
-    "GW": ("gw", "gigawatt", "gigawatts"),
-    "kWh": ("kwh", "kilowatt-hours", "kilowatt hours", "kilowatt-hour", "kilowatt hour"),
-    "MWh": ("mwh", "megawatt-hours", "megawatt hours"),
-    "GWh": ("gwh", "gigawatt-hours", "gigawatt hours"),
-    "TWh": ("twh", "terawatt-hours", "terawatt hours"),
-    "hp": ("hp", "bhp", "horsepower"),
-    "psi": ("psi",),
-    "kPa": ("kpa", "kilopascal", "kilopascals"),
-    "MPa": ("mpa", "megapascal", "megapascals"),
-    "V": ("volt", "volts"),
-    "kV": ("kv", "kilovolt", "kilovolts"),
-    "mAh": ("mah",),
-    "kcal": ("kcal", "calories", "calorie"),
-    "GB": ("gb", "gigabyte", "gigabytes"),
-    "TB": ("tb", "terabyte", "terabytes"),
-    "MB": ("mb", "megabyte", "megabytes"),
-    "Gbps": ("gbps",),
-    "Mbps": ("mbps",),
-    "Hz": ("hz", "hertz"),
-    "kHz": ("khz",),
-    "MHz": ("mhz",),
-    "GHz": ("ghz",),
-    "dB": ("db", "decibel", "decibels"),
-    "ppm": ("ppm", "parts per million"),
-    "ppb": ("ppb", "parts per billion"),
-    "rpm": ("rpm",),
-    "Nm": ("newton metres", "newton meters", "newton-metres"),
-    "lb-ft": ("lb-ft", "lb - ft", "pound-feet", "pound - feet", "pound-foot", "pound - foot",
-              "lb ft"),
-    "mpg": ("mpg",),
-    "MP": ("megapixels", "megapixel", "mp"),
-}
-# Units that count only when glued to digits ("40ha", "19pc"): written apart they are
-# ordinary words or initials. Single letters are read only glued and in their own case
-# ("100g", "4.3s", "118.5p", "65W"), so "4S" and "5G" stay names.
-_GLUED_ONLY = frozenset({"mi", "ha", "pc", "mb", "mp"})
-_LETTER_UNITS = {"s": "second", "h": "hour", "g": "g", "p": "pence", "x": "times", "W": "W",
-                 "V": "V", "L": "litre"}  # fmt: skip
+_UNIT_NAMES = table("units", "unit_names")
+_GLUED_ONLY = words("units", "glued_only")
+_LETTER_UNITS = table("units", "letter_units")
 _UNITS: dict[tuple[str, ...], str] = {}
 for _unit, _names in _UNIT_NAMES.items():
     for _name in _names:
@@ -259,28 +78,18 @@ for _unit, _names in _UNIT_NAMES.items():
 _UNITS.update({(word,): code for word, code in _CURRENCY_WORDS.items()})
 _UNITS.update(_NATIONAL_CURRENCIES)
 _UNIT_LONGEST = max(len(key) for key in _UNITS)
-# Keys are matched case-insensitively except these, which clash with "nm" and "ps".
-_CASED_UNITS = {"Nm": "Nm", "PS": "hp"}
+_CASED_UNITS = table("units", "cased_units")
 # Units written into a figure's text, as its currency or percent ("$450 million", "19 per cent").
 _IN_TEXT = MONEY | {"percent", "percentage point", "basis point", "point", "times", FRACTION}
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
-                         "century"})  # fmt: skip
-# "$3,500 a month", "$2.06 a share", "20 tests per day": what a rate can be per.
+_TIME_UNITS = words("units", "time_units")
 _RATE_NOUNS = {
     **{name: unit for unit in _TIME_UNITS for name in _UNIT_NAMES[unit]},
-    "share": "share", "person": "person", "head": "head", "capita": "capita",
-    "night": "night", "barrel": "barrel", "gallon": "gallon", "litre": "litre", "liter": "litre",
-    "tonne": "tonne", "ton": "tonne", "kg": "kg", "kilo": "kg", "ounce": "oz", "gram": "g",
-    "unit": "unit", "seat": "seat", "household": "household", "kwh": "kWh", "mwh": "MWh",
-    "mmbtu": "MMBtu",
-}  # fmt: skip
-_RATE_WORDS = {"per", "a", "an", "/", "each"}
-# What "a"/"an" makes a rate of besides time: "$2.06 a share", "$90 a barrel".
-_PER_ITEM = frozenset({"share", "head", "person", "barrel", "night", "gallon"})
-# "up from $6.78 billion a year earlier" is a comparison, not a rate per year.
-_NOT_RATE_AFTER = {"earlier", "ago", "before", "later", "on", "after", "previously"}
-_DIMENSIONS = {"high", "tall", "long", "wide", "deep", "away", "above", "below", "sprint",
-               "race", "freestyle", "hurdles", "relay"}  # fmt: skip
+    **table("units", "rate_nouns"),
+}
+_RATE_WORDS = words("units", "rate_words")
+_PER_ITEM = words("units", "per_item")
+_NOT_RATE_AFTER = words("units", "not_rate_after")
+_DIMENSIONS = words("units", "dimensions")
 
 _PREFIX_PATTERN = "|".join(
     re.escape(prefix) for prefix in sorted(_CURRENCY_PREFIXES, key=len, reverse=True)

@@ -33,109 +33,43 @@ from claimledger.dates import MONTHS
 from claimledger.extract.numbers import (
     AT_LEAST, EXACT, MONEY, RANGE, UP_TO, VAGUE, Figure, find_figures,
 )  # fmt: skip
+from claimledger.extract.vocab import table, words
 from claimledger.model import Quantity
 
-# Reporting and estimating predicates: the event is the content predicate under them.
-_REPORTING_VERBS = frozenset({
-    "say", "tell", "report", "accord", "estimate", "claim", "confirm", "deny", "state", "note",
-    "write", "indicate", "suggest", "believe", "think", "allege", "insist", "warn",
-    "acknowledge", "admit", "cite", "disclose", "put", "expect", "forecast", "predict",
-    "project", "reckon", "calculate", "tally", "quote",
-})  # fmt: skip
-# Words that make a figure a change: verbs ("rose 19%"), nouns ("an increase of 200"),
-# adverbs and comparatives ("up 5%", "0.7 percent higher").
-_UP_WORDS = frozenset({
-    "rise", "increase", "grow", "climb", "jump", "surge", "soar", "gain", "add", "raise",
-    "boost", "rally", "advance", "spike", "swell", "expand", "rocket", "leap", "mount", "lift",
-    "hike", "improve", "widen", "balloon", "escalate", "accelerate", "up", "higher", "more",
-    "greater", "bigger", "larger", "growth", "rebound", "improvement", "uptick", "expansion",
-    "upturn",
-})  # fmt: skip
-_DOWN_WORDS = frozenset({
-    "fall", "drop", "decline", "decrease", "slide", "slip", "plunge", "plummet", "tumble",
-    "sink", "shed", "lose", "cut", "reduce", "shrink", "ease", "dip", "slump", "lower", "trim",
-    "retreat", "contract", "crash", "dive", "sag", "narrow", "shave", "slash", "weaken",
-    "erode", "halve", "skid", "tank", "down", "less", "fewer", "smaller", "cheaper", "loss",
-    "reduction", "downturn", "contraction", "shortfall",
-})  # fmt: skip
-# Verbs that carry a direction only in their particle: "edged down 0.03%", "ended up 2%".
-_NEUTRAL_CHANGE = frozenset({"edge", "end", "close", "finish", "open", "trade", "be", "move",
-                             "go", "inch", "tick", "settle", "come", "stand"})  # fmt: skip
-# Verbs that take "up" as a particle: "went up to 94", "was revised up to 8,000".
-_MOVE_VERBS = _NEUTRAL_CHANGE | _UP_WORDS | _DOWN_WORDS | {
-    "revise", "shoot", "creep", "bounce", "push", "ramp", "bump", "mark", "adjust", "scale",
-}  # fmt: skip
-# Verbs under which "from A to B" gives an old and a new level.
-_LEVEL_VERBS = _MOVE_VERBS | {"change", "shift", "swing"}
-# Verbs that hand their subject to the verb they govern: "would have to be demolished".
-_CONTROL_VERBS = frozenset({"have", "need", "seem", "appear", "continue", "begin", "start",
-                            "tend", "go", "use", "ought", "manage", "fail", "try"})  # fmt: skip
-# Nouns that stand for the quantity of something else: "the number of people missing".
-_MEASURE_NOUNS = frozenset({"number", "count", "tally", "total", "figure", "estimate", "amount",
-                            "sum", "level", "toll", "size", "average"})  # fmt: skip
-# Nouns whose money value is the value of something else: "the cost of the damage".
-_PRICE_NOUNS = frozenset({"cost", "price", "value", "worth", "bill", "tab"})
-# Predicates whose bare numeric subject is people: "at least 60 were unaccounted for".
-_HUMAN_PREDICATES = frozenset({
-    "die", "kill", "injure", "wound", "hurt", "evacuate", "flee", "displace", "rescue",
-    "arrest", "detain", "hospitalize", "hospitalise", "drown", "perish", "strand", "trap",
-    "miss", "missing", "unaccounted", "dead", "injured", "wounded", "homeless", "survive",
-    "escape", "vote", "protest", "march", "attend", "gather", "sicken", "infect", "recover",
-    "shelter", "relocate",
-})  # fmt: skip
-# Modifiers that say how many or how sure, not what: "other employees", "an estimated 40".
-_DROPPED_MODIFIERS = frozenset({
-    "other", "more", "additional", "further", "extra", "estimated", "total", "some", "such",
-    "same", "own", "only", "least", "several", "many", "few", "approximately", "roughly",
-    "about", "around", "nearly", "almost", "respective", "whopping", "staggering", "mere",
-    "just", "combined", "overall", "record",
-})  # fmt: skip
+_REPORTING_VERBS = words("quantities", "reporting_verbs")
+_UP_WORDS = words("quantities", "up_words")
+_DOWN_WORDS = words("quantities", "down_words")
+_NEUTRAL_CHANGE = words("quantities", "neutral_change")
+_MOVE_VERBS = _NEUTRAL_CHANGE | _UP_WORDS | _DOWN_WORDS | words("quantities", "particle_verbs")
+_LEVEL_VERBS = _MOVE_VERBS | words("quantities", "level_verbs")
+_CONTROL_VERBS = words("quantities", "control_verbs")
+_MEASURE_NOUNS = words("quantities", "measure_nouns")
+_PRICE_NOUNS = words("quantities", "price_nouns")
+_HUMAN_PREDICATES = words("quantities", "human_predicates")
+_DROPPED_MODIFIERS = words("quantities", "dropped_modifiers")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "appos",
                                  "npadvmod"})  # fmt: skip
-_BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                       "southwest", "north-east", "north-west", "south-east", "south-west",
-                       "offshore", "inland", "upstream", "downstream"})
+_BEARINGS = words("quantities", "bearings")
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"})
 # How a changed amount attaches to its change word: "rose 19%", "a 19% drop", "up 5%".
 _CHANGE_DEPS = frozenset({"dobj", "npadvmod", "advmod", "attr", "oprd", "acomp", "quantmod",
                           "nmod", "dative", "compound", "amod", "nummod"})  # fmt: skip
-# A figure in a prepositional phrase on a noun gives that noun's value or span.
-_VALUE_PREPOSITIONS = frozenset({"at", "to", "from", "for", "between", "with"})
-_LEVEL_PREPOSITIONS = frozenset({"to", "from", "at"})
-_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "bst", "cet",
-                          "est", "edt", "pst", "pdt", "cst", "cdt", "et", "pt", "ist", "hrs",
-                          "o'clock"})  # fmt: skip
-_STREET_WORDS = frozenset({
-    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "boulevard", "blvd",
-    "way", "square", "place", "quay", "court", "terrace", "crescent", "close", "parade", "row",
-    "walk", "highway", "hwy", "plaza", "wharf", "embankment", "gardens",
-})  # fmt: skip
-# Lowercase labels that a number after them names ("page 2", "phase 2", "route 9");
-# capitalised ones ("Gate 3", "Flight KA 417") are caught as names.
-_LABELS = frozenset({
-    "page", "pages", "p.", "pp.", "no", "no.", "nos.", "#", "number", "chapter", "section",
-    "article", "room", "gate", "route", "highway", "flight", "unit", "platform", "terminal",
-    "bus", "episode", "phase", "stage", "grade", "category", "version", "model", "series",
-    "vol.", "volume", "issue", "tier", "exit", "junction", "district", "ward", "zone", "suite",
-    "floor", "pier", "berth", "runway", "channel", "paragraph", "clause", "amendment",
-    "magnitude", "fig.",
-})  # fmt: skip
-_FURNITURE = frozenset({"comments", "comment", "replies", "reply", "photos", "views"})
-_LISTICLE = frozenset({"things", "ways", "reasons", "tips", "questions", "facts", "steps",
-                       "signs", "lessons", "takeaways", "moments", "photos", "pictures",
-                       "charts", "stories"})  # fmt: skip
-_AGE_WORDS = frozenset({"aged", "age", "ages"})
-_CURRENCY_TOKENS = frozenset({"$", "£", "€", "¥", "₹", "US$", "A$", "C$", "HK$"})
+_VALUE_PREPOSITIONS = words("quantities", "value_prepositions")
+_LEVEL_PREPOSITIONS = words("quantities", "level_prepositions")
+_CLOCK_WORDS = words("quantities", "clock_words")
+_STREET_WORDS = words("quantities", "street_words")
+_LABELS = words("quantities", "labels")
+_FURNITURE = words("quantities", "furniture")
+_LISTICLE = words("quantities", "listicle")
+_AGE_WORDS = words("quantities", "age_words")
+_CURRENCY_TOKENS = words("quantities", "currency_tokens")
 _NAME_ENTITIES = frozenset({"PRODUCT", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 _PERSON_AGE_LIMIT = 130  # years: "a 19-year-old man" is a person, "a 2,900-year-old site" not
 _YEARS = (1200, 2199)  # a bare four-digit number in here may be a year
 _LIKELY_YEARS = (1900, 2100)  # ... and in here is one unless the sentence says otherwise
-_ERAS = frozenset({"ad", "a.d.", "bc", "b.c.", "bce", "ce"})
-_YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "from", "until", "till", "between",
-                                "during", "before", "after", "circa", "through", "early",
-                                "late", "mid", "spring", "summer", "autumn", "winter",
-                                "fiscal", "fy"})  # fmt: skip
+_ERAS = words("quantities", "eras")
+_YEAR_PREPOSITIONS = words("quantities", "year_prepositions")
 
 
 @dataclass(slots=True)
@@ -168,10 +102,7 @@ def find_quantities(sent: Doc) -> list[QuantityMention]:
     return mentions
 
 
-# Verbs that act on a count rather than on what it counts: "raised its count ... to 8,000,
-# from 4,000" says nothing about raising people.
-_COUNT_VERBS = frozenset({"raise", "lower", "revise", "put", "bring", "cut", "increase",
-                          "reduce", "lift", "update", "adjust", "double", "halve"})
+_COUNT_VERBS = words("quantities", "count_verbs")
 
 
 def _share_with_neighbours(sent: Doc, mentions: list[QuantityMention]) -> None:
@@ -375,11 +306,7 @@ def is_person_age(sent: Doc, figure: Figure) -> bool:
     )
 
 
-# What a bare "one" has to count to be a figure: people, and an outcome that befell them.
-_ONE_PEOPLE = frozenset({"person", "people", "man", "woman", "child", "boy", "girl", "soldier",
-                         "officer", "worker", "victim", "patient", "resident", "civilian",
-                         "passenger", "student", "journalist", "suspect", "militant", "fighter",
-                         "member", "employee", "tourist", "firefighter", "rescuer", "hostage"})
+_ONE_PEOPLE = words("quantities", "one_people")
 
 
 def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
@@ -458,13 +385,7 @@ def _converted(sent: Doc, original: QuantityMention, figure: Figure) -> Quantity
 
 
 # --- 5. reading the figure from the tree ------------------------------------------------------
-# "14 dead", "3 injured", "12 missing": a state adjective standing for the people in it, with
-# the event it implies. Headlines use it constantly and the parser rarely gets it right.
-_PEOPLE_STATES = {
-    "dead": "die", "killed": "kill", "injured": "injure", "wounded": "injure", "hurt": "injure",
-    "missing": "miss", "unaccounted": "miss", "homeless": "displace", "displaced": "displace",
-    "evacuated": "evacuate", "arrested": "arrest", "detained": "detain", "stranded": "strand",
-}
+_PEOPLE_STATES = table("quantities", "people_states")
 
 
 def _people_state(sent: Doc, figure: Figure) -> str | None:
@@ -476,12 +397,9 @@ def _people_state(sent: Doc, figure: Figure) -> str | None:
     return _PEOPLE_STATES[sent[after].lower_]
 
 
-# Places and population: "a town of 9,400 people", "home to 9,400", "the town's residents".
-_SETTLEMENTS = frozenset({"town", "city", "village", "hamlet", "community", "district",
-                          "island", "county", "province", "region", "country", "nation",
-                          "population", "suburb", "municipality", "borough", "commune"})
-_LIVES = frozenset({"life", "lives"})
-_SCOPE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "within"})
+_SETTLEMENTS = words("quantities", "settlements")
+_LIVES = words("quantities", "lives")
+_SCOPE_PREPOSITIONS = words("quantities", "scope_prepositions")
 
 
 def _event(sent: Doc, figure: Figure, predicate: Token | None, counted_token: Token | None) -> str | None:
@@ -517,8 +435,9 @@ def _event(sent: Doc, figure: Figure, predicate: Token | None, counted_token: To
             return state.lemma_.lower()  # "120 people remain missing"
         for prep in (c for c in predicate.children if c.dep_ == "prep"):
             place = next((c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"), None)
-            if (prep.lower_, place) in _STATE_PLACES:
-                return _STATE_PLACES[(prep.lower_, place)]  # "remain in shelters"
+            where = " ".join(filter(None, (prep.lower_, place)))
+            if where in _STATE_PLACES:
+                return _STATE_PLACES[where]  # "remain in shelters"
     return lemma
 
 
@@ -531,14 +450,8 @@ def _described_by_clause(noun: Token | None) -> str | None:
     return verb.lemma_.lower() if verb is not None else None
 
 
-# Verbs that only say someone is still somewhere or in some state.
-_STATE_VERBS = frozenset({"be", "remain", "stay", "sleep", "live", "spend", "wait", "sit",
-                          "become", "seem", "appear", "lie"})
-# Being somewhere that is itself the state counted: a shelter, a hospital, under water.
-_STATE_PLACES = {("in", "shelter"): "shelter", ("in", "camp"): "shelter",
-                 ("at", "shelter"): "shelter", ("in", "hospital"): "hospitalise",
-                 ("in", "custody"): "detain", ("in", "jail"): "detain",
-                 ("under", "water"): "flood", ("underwater", None): "flood"}
+_STATE_VERBS = words("quantities", "state_verbs")
+_STATE_PLACES = table("quantities", "state_places")
 
 
 def _in_a_settlement(noun: Token) -> bool:
