@@ -33,9 +33,9 @@ def test_sentences_never_cross_lines_and_offsets_are_exact():
     assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
-def test_candidates_hold_figures_or_denials_and_context_is_the_sentence_before():
+def test_candidates_hold_figures_or_cues_and_context_is_the_sentence_before():
     sentences = split_sentences(
-        "Ilsa Marrek spoke to reporters in Penvarro. She said 31 people had died. "
+        "Ilsa Marrek arrived in Penvarro on Monday. She said 31 people had died. "
         "The weather was calm. The ministry denied the report. Nobody was hurt."
     )
     # "She" and "the ministry" may be named in the sentence before: it is parsed too.

@@ -21,41 +21,25 @@ import re
 
 from spacy.tokens import Doc, Token
 
-STATUSES = ("asserted", "reported", "claimed", "confirmed", "estimated", "speculative", "denied")
-# Compared with a token's norm: "n't" and "n’t" (curly apostrophe) both normalise to "not".
-NEGATIONS = {"not", "never"}
+from claimledger.extract.vocab import word_list, words
 
-# Epistemic modals only: "can" (ability) and "should" (obligation) do not hedge a figure.
-HEDGE_MODALS = {"may", "might", "could"}
-HEDGE_ADVERBS = {
-    "likely", "unlikely", "possibly", "perhaps", "probably", "maybe", "potentially",
-    "conceivably", "presumably", "reputedly",
-}  # fmt: skip
-# Verbs that make what they govern a forecast, whatever the construction ("expects 24M sales").
-FORECAST_VERBS = {"predict", "forecast", "expect", "project", "anticipate", "speculate"}
-# Verbs that make a following infinitive an intention or a belief ("plans to hire 400",
-# "are feared to have died", "is set to rise"), but not their objects ("set up 12 shelters").
-INTENT_VERBS = {
-    "plan", "intend", "aim", "prepare", "threaten", "set", "poise", "hope", "seek", "want",
-    "believe", "think", "fear", "suspect", "presume", "assume", "rumor", "rumour", "tip",
-    "appear", "seem",
-}  # fmt: skip
-CONDITIONAL_MARKS = {"if", "whether", "unless"}
-# Hearsay markers: adverbs and participles only. Nouns such as "rumours" or "claims" name
-# what a sentence may be rejecting ("found alive after death rumours"), not its own footing.
-HEARSAY_WORDS = {
-    "reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "unconfirmed",
-    "unverified",
-}  # fmt: skip
-# Phrasal verbs of denial: verb lemma and particle ("shot down the claim", "made it up").
-DENIAL_PHRASES = {("shoot", "down"), ("make", "up"), ("knock", "down"), ("play", "down")}
-DENIAL_WORDS = {
-    "deny", "denial", "reject", "dismiss", "refute", "rebut", "debunk", "false", "falsely",
-    "untrue", "baseless", "groundless", "unfounded", "fabricate", "fabricated", "fabrication",
-    "hoax", "fake", "bogus", "nonsense", "lie", "lies", "myth", "inaccurate", "misleading",
-    "disinformation", "propaganda", "doctored", "doubt", "doubts", "nope", "exaggerated",
-}  # fmt: skip
-ESTIMATE_WORDS = {"estimated", "estimate", "estimates", "approximately", "calculated"}
+STATUSES = ("asserted", "reported", "claimed", "confirmed", "estimated", "speculative", "denied")
+NEGATIONS = words("status", "negations")
+HEDGE_MODALS = words("status", "hedge_modals")
+HEDGE_ADVERBS = words("status", "hedge_adverbs")
+FORECAST_VERBS = words("status", "forecast_verbs")
+INTENT_VERBS = words("status", "intent_verbs")
+HEDGE_PARTICIPLES = words("status", "hedge_participles")
+CONDITIONAL_MARKS = words("status", "conditional_marks")
+HEARSAY_WORDS = words("status", "hearsay_words")
+SENTENCE_HEARSAY = words("status", "sentence_hearsay")
+HEARSAY_VERBS = words("status", "hearsay_verbs")
+UNNAMED_SOURCES = words("status", "unnamed_sources")
+DENIAL_WORDS = words("status", "denial_words")
+# (verb lemma, particle) pairs.
+DENIAL_PHRASES = frozenset(tuple(phrase.split()) for phrase in word_list("status", "denial_phrases"))
+TRUTH_WORDS = words("status", "truth_words")
+ESTIMATE_WORDS = words("status", "estimate_words")
 # Dependents of a chain word that carry its hedges, negation and predicative judgement.
 _MARKER_DEPS = {"aux", "auxpass", "advmod", "neg", "acomp", "attr", "oprd", "npadvmod", "mark"}
 
@@ -109,7 +93,7 @@ def is_hedged(tokens: list[Token]) -> bool:
             return True
         if token.pos_ in ("VERB", "ADJ") and lemma in INTENT_VERBS and _governs_infinitive(token):
             return True
-        if lower in {"feared", "believed", "thought", "presumed"} and token.dep_ in ("amod", "acomp", "oprd"):
+        if lower in HEDGE_PARTICIPLES and token.dep_ in ("amod", "acomp", "oprd"):
             return True  # "12 feared dead", "the toll is feared"
         if any(_is_condition(child) for child in token.children):
             return True  # "If the dam fails, 20,000 people would be at risk"
@@ -149,8 +133,6 @@ def is_denial(tokens: list[Token]) -> bool:
     )
 
 
-TRUTH_WORDS = {"true", "real", "genuine", "authentic", "accurate", "correct", "happening",
-               "exist", "exists", "existed", "happen", "happened", "occur", "occurred"}
 
 
 def _negated(token: Token) -> bool:
@@ -166,14 +148,6 @@ def _negated_truth(token: Token) -> bool:
     ) or (before is not None and before.norm_ in NEGATIONS)
 
 
-# Heads of source phrases that name nobody: a claim passed on from them is hearsay.
-UNNAMED_SOURCES = {
-    "report", "reports", "media", "source", "sources", "newspaper", "paper", "outlet", "outlets",
-    "website", "site", "sites", "tabloid", "rumour", "rumor", "rumours", "rumors", "insider",
-    "insiders", "post", "posts", "account", "accounts", "user", "users", "blog", "blogs",
-}  # fmt: skip
-# Reporting verbs that, passive and without an agent, pass on hearsay ("is said to be").
-HEARSAY_VERBS = {"say", "report", "claim", "allege", "rumor", "rumour", "understand", "tip"}
 
 
 def unnamed(attribution) -> bool:
@@ -231,7 +205,7 @@ def _estimated(doc: Doc, anchor: int) -> bool:
 
 def _hearsay_in_sentence(doc: Doc) -> bool:
     """A sentence-level hearsay adverb ("Reportedly, 500 ...") governs every clause."""
-    return any(t.lower_ in {"reportedly", "allegedly", "purportedly", "supposedly"} for t in doc)
+    return any(t.lower_ in SENTENCE_HEARSAY for t in doc)
 
 
 def statement_status(doc: Doc, attribution) -> str | None:
@@ -246,95 +220,3 @@ def statement_status(doc: Doc, attribution) -> str | None:
     if content and is_denial(markers(list({t.head for t in content} | set(content)))):
         return "denied"
     return None
-
-
-def sentence_status(doc: Doc, attributions: list) -> str:
-    """The status of a short sentence taken as a whole, such as a headline."""
-    tokens = list(doc)
-    clause = _main_clause(doc)
-    main = _main_attribution(doc, attributions)
-    if (
-        (main is not None and main.cue_class == "denied")
-        or is_denial(tokens)
-        or _denial_opening(doc)
-        or _negated_message(doc)
-    ):
-        return "denied"
-    if _asks(doc) or is_hedged(clause):
-        return "speculative"
-    trailing = _TRAILING_SOURCE.search(doc.text)
-    if main is not None:
-        if main.negated and main.cue_class == "confirmed":
-            return "claimed"
-        return "claimed" if main.cue_class == "reported" and unnamed(main) else main.cue_class
-    if trailing:
-        return "claimed" if trailing.group("who").lower().split()[-1] in UNNAMED_SOURCES else "reported"
-    if _words(clause) & (HEARSAY_WORDS | CLAIM_VERBS) or _passive_hearsay(tokens):
-        return "claimed"
-    return "asserted"
-
-
-# Verbs of claiming in a main clause ("woman claims to have ...") pass on an unverified claim.
-CLAIM_VERBS = {"claim", "allege", "purport", "insist"}
-# A headline's trailing attribution: "...: report", "... -- analyst", "..., paper says".
-_TRAILING_SOURCE = re.compile(
-    r"(?:[:|]|\s[-–—]{1,2})\s*(?P<who>(?:[A-Za-z.'’]+\s+){0,3}[A-Za-z.'’]+)\s*$"
-)
-_QUESTION_OPENERS = {
-    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
-    "has", "have", "had", "who", "what", "why", "how", "when", "where", "which", "whose",
-}  # fmt: skip
-_SPEECH_VERBS = {"ask", "asks", "asked", "wonder", "wonders", "wondered", "say", "says", "said"}
-_SEGMENT = re.compile(r"[.:;,–—]|\s-\s")
-
-
-def _main_clause(doc: Doc) -> list[Token]:
-    roots = [t for t in doc if t.head.i == t.i]
-    return markers([*roots, *(c for r in roots for c in r.children
-                              if c.dep_ in ("ccomp", "xcomp", "conj", "parataxis"))])
-
-
-def _asks(doc: Doc) -> bool:
-    """The headline itself asks a question ("Is this the largest crab?", "Kimye's fault?"),
-    rather than reporting someone's question ("asks doctors how it is going?")."""
-    for segment in _SEGMENT.split(doc.text):
-        if "?" not in segment:
-            continue
-        words = segment.replace("?", " ").lower().split()
-        if not words or set(words) & _SPEECH_VERBS:
-            continue
-        if words[0] in _QUESTION_OPENERS or len(words) <= 5:
-            return True
-    return False
-
-
-def _main_attribution(doc: Doc, attributions: list):
-    """The attribution whose content covers the most of the sentence."""
-    return max(attributions, key=lambda a: len(a.content_tokens), default=None)
-
-
-
-
-def _negated_message(doc: Doc) -> bool:
-    """A headline whose main predicate is negated ("X did not resign", "No troops at border").
-
-    Headlines state news in the positive; a negated main clause reports that something
-    claimed did not happen. In body text a negation is just a fact, so only headlines use this.
-    """
-    roots = [t for t in doc if t.head.i == t.i]
-    main = [*roots, *(c for r in roots for c in r.children
-                      if c.dep_ in ("ccomp", "xcomp", "conj", "parataxis", "appos", "acomp"))]
-    heads = {t.i for t in main}
-    if any(t.norm_ in NEGATIONS and (t.dep_ == "neg" or t.head.i in heads) for t in doc):
-        return True
-    for token in main:
-        subjects = [token] + [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children):
-            return True
-    return False
-
-
-def _denial_opening(doc: Doc) -> bool:
-    """"No, the minister did not resign": a sentence opening with a flat no."""
-    first = [t for t in doc if not t.is_punct][:2]
-    return bool(first) and first[0].lower_ in {"no", "nope"} and len(first) > 1 and doc[first[0].i + 1].is_punct

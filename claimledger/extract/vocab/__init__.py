@@ -2,7 +2,7 @@
 folder, each loaded once.
 
 One TOML file per family of words (`reporting.toml`, `quantities.toml`, ...). A value is a
-whitespace-separated string of single words (``words = """a b c"""``), a list of strings
+whitespace-separated string of single words (a TOML multi-line string), a list of strings
 (for phrases with spaces), or a table (a mapping, such as a cue's class). Words are written
 as they are matched: lower-case lemmas unless the key's comment in the file says otherwise.
 The rules import names from the modules that own them; only this loader reads the files.
@@ -44,3 +44,15 @@ def files_in_vocabulary() -> list[str]:
     """The names of every data file, for tests that check each cue reaches the trigger."""
     return sorted(path.name.removesuffix(".toml") for path in files(__package__).iterdir()
                   if path.name.endswith(".toml"))
+
+
+def entry(path: str) -> tuple[str, ...]:
+    """The words of a dotted entry, "file.key" or "file.table.key": a string's words, a
+    list's items, a table's keys."""
+    name, *keys = path.split(".")
+    value: Any = vocabulary(name)
+    for key in keys:
+        value = value[key]
+    if isinstance(value, str):
+        return tuple(value.split())
+    return tuple(value)
