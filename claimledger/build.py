@@ -16,7 +16,7 @@ from typing import Protocol
 from functools import partial
 
 from claimledger.clean import clean_document, line_keys
-from claimledger.extract.attribution import canonical_sources
+from claimledger.link.sources import canonical_sources
 from claimledger.ingest import read_sources
 from claimledger.link import link_pending
 from claimledger.errors import Errors

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.attribution import DocumentSources, canonical_sources
+from claimledger.extract.attribution import DocumentSources
+from claimledger.link.sources import canonical_sources
 from claimledger.nlp import load_pipeline, split_sentences
 
 
