@@ -1,4 +1,4 @@
-"""Open exports of the ledger: JSON lines, CSV and Parquet, in the stable schema v1.
+"""Open exports of the ledger: JSON lines, CSV and Parquet, in the stable schema v1.1.
 
 Rows stream from the store to the writer, so an export of any size runs in flat memory.
 Field order and types per table are fixed here; ``shared/DESIGN.md`` documents them.
@@ -50,6 +50,8 @@ SCHEMAS["claims"] = {
     "status": "string",
     "measure": "string",
     "origin": "string",
+    # schema v1.1: fields are added at the end, never removed or renamed
+    "unit": "string",
 }
 SCHEMAS["reuse"] = {
     "doc_a": "string",
@@ -69,10 +71,9 @@ SCHEMAS["measures"] = {
     "values": "json",
     "flags": "json",
 }
-# Fields beyond schema v1, exported only on request (--extra).
+# Fields beyond the default schema, exported only on request (--extra).
 CLAIM_EXTRAS = {
     "kind": "string",
-    "unit": "string",
     "cue": "string",
     "source_mention": "string",
     "event_date": "string",
@@ -125,7 +126,7 @@ def measure_records(ledger, rows: list[dict] | None = None):
 
 
 def claim_record(row: dict, *, extras: bool = False) -> dict:
-    """A stored claim row as an export record: schema v1 fields, whole numbers as integers."""
+    """A stored claim row as an export record: schema fields, whole numbers as integers."""
     fields = list(SCHEMAS["claims"]) + (list(CLAIM_EXTRAS) if extras else [])
     record = {name: row.get(name) for name in fields}
     for name in ("value", "low", "high"):
