@@ -14,6 +14,9 @@ than a list of known phrases:
 4. Repetition: a non-sentence line seen in several documents of the same outlet (or of the
    corpus when the outlet is unknown) is boilerplate. Copied articles share body sentences
    too, so repetition alone never removes a sentence.
+5. Script: JavaScript, JSON and CSS that a scraper or an HTML extractor left in the text are
+   found by their syntax (not by known snippets), whole blocks at a time, and removed even
+   when a minified line is long and full of lowercase words.
 
 Cleaning only deletes whole lines from the raw text, so every offset in the cleaned text maps
 back to the raw text through the removed spans, which are kept with their reason.
@@ -157,6 +160,20 @@ _BIO = re.compile(
 )
 
 
+# Syntax that prose does not have: JavaScript statements, JSON members, CSS rules, markup.
+_CODE = re.compile(
+    r"\bfunction\s*[\w$]*\s*\(|=>|\b(?:var|let|const)\s+[\w$]+\s*=|"
+    r"\b(?:window|document|console|JSON|Math|navigator)\.[a-zA-Z]|\breturn\b[^.;]*;|"
+    r"\bnew\s+[A-Z][\w$]*\(|\b(?:if|for|while|switch)\s*\([^)]*\)\s*\{|\}\s*(?:else|catch)\b|"
+    r"[\w$\])]\.[a-zA-Z_$][\w$]*\([^)]*\)\s*[;{,)]|[\w$]+\.[\w$.]+\s*=\s*[^;=]{1,80};|\bthis\.[a-zA-Z_$]|===|!==|&&|\|\||"
+    r"[\"'][\w@$.-]+[\"']\s*:\s*(?:[\"'{\[]|-?\d|true\b|false\b|null\b)|"
+    r"[#.]?[\w-]+\s*\{\s*[\w-]+\s*:[^;{}]+;|\b[a-z]+-[a-z-]+\s*:\s*[^;{}]+;|!important\b|@(?:media|import|font-face)\b|"
+    r"</?(?:script|style|div|span|iframe|noscript|svg)\b|\w+\s*=\s*\{|\);\s*$|^\s*[{\[]\s*[\"'{\[]"
+)
+_CODE_CHARS = re.compile(r"[{}\[\]();=<>\"\\|&$]")
+_BRACKETS_ONLY = re.compile(r"^[\s{}\[\]();,]+$")
+
+
 @dataclass(slots=True)
 class _Line:
     start: int
@@ -166,6 +183,7 @@ class _Line:
     lower: float
     sentence: bool
     reason: str | None = None
+    code: tuple[int, int] | None = None  # script inside a kept line, as offsets in the line
 
 
 def line_key(text: str) -> str:
@@ -188,9 +206,11 @@ def clean_document(doc: Document, *, is_repeated: Callable[[str], bool] | None =
     lines = _split_lines(doc.raw)
     content = [i for i, line in enumerate(lines) if line.words or line.text.strip()]
     for i in content:
-        lines[i].reason = _pattern_reason(lines[i])
+        lines[i].code = _code_span(lines[i].text)
+        lines[i].reason = "script" if _is_code(lines[i].text) else _pattern_reason(lines[i])
         if lines[i].reason is None and i >= 0.6 * len(lines) and _BIO.search(lines[i].text):
             lines[i].reason = "bio"  # author blurbs sit at the end and read as sentences
+    _mark_script_blocks(lines, content)
     _mark_related_blocks(lines, content)
     title = _find_title(lines, content, doc.title)
     body = [i for i in content if lines[i].sentence and lines[i].reason is None and i != title]
@@ -245,6 +265,51 @@ def _pattern_reason(line: _Line) -> str | None:
         if _BYLINE.match(line.text) and line.words <= 10 and line.lower <= 0.5:
             return "byline"
     return None
+
+
+def _code_span(text: str) -> tuple[int, int] | None:
+    """Where script, data or style sits in a line: from the first piece of code syntax to the
+    last, when that stretch has two pieces or is dense with symbols. Prose around it stays."""
+    hits = list(_CODE.finditer(text))
+    if not hits:
+        return None
+    start = hits[0].start()
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1  # the whole statement: "BF.queue.push(" from its first character
+    end = hits[-1].end()
+    while end < len(text) and text[end] in " ;)}]'\"":
+        end += 1
+    stretch = text[start:end].strip()
+    density = len(_CODE_CHARS.findall(stretch)) / max(len(stretch), 1)
+    if not (len(hits) >= 2 and density >= 0.03 or density >= 0.08 and len(stretch) >= 20):
+        return None  # one short hit is prose: "called for his return; last night"
+    return start, end
+
+
+def _is_code(text: str) -> bool:
+    """A line that is script, data or style, leaving no prose of two words or more."""
+    span = _code_span(text)
+    return span is not None and len(_WORD.findall(text[: span[0]] + " " + text[span[1]:])) < 2
+
+
+def _mark_script_blocks(lines: list[_Line], content: list[int]) -> None:
+    """Brackets and short statements between or around script lines belong to the block."""
+    for step in (1, -1):
+        inside = False
+        for i in content if step == 1 else reversed(content):
+            line = lines[i]
+            if line.reason == "script":
+                inside = True
+            elif inside and line.reason is None and _in_a_block(line):
+                line.reason = "script"
+            else:
+                inside = False
+
+
+def _in_a_block(line: _Line) -> bool:
+    """"});", "]": brackets alone; or a line with code syntax that the two-hit rule missed."""
+    text = line.text
+    return bool(_BRACKETS_ONLY.match(text)) or (not line.sentence and bool(_CODE.search(text)))
 
 
 def _is_menu(text: str) -> bool:
@@ -387,7 +452,10 @@ def _removed_spans(lines: list[_Line], raw: str) -> list[RemovedSpan]:
                 previous.reason = line.reason
         else:
             spans.append(RemovedSpan(start, end, line.reason))
-    return spans
+    # script glued to a body paragraph in one line goes, the paragraph stays
+    inline = [RemovedSpan(line.start + line.code[0], line.start + line.code[1], "script")
+              for line in lines if line.reason is None and line.code is not None]
+    return sorted(spans + inline, key=lambda span: span.start) if inline else spans
 
 
 def _apply(raw: str, spans: list[RemovedSpan]) -> str:

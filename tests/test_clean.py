@@ -148,3 +148,49 @@ def test_demo_corpus_chrome_removed_and_short_sentences_kept(tmp_path, demo_corp
         assert item["text"] in texts[item["doc"]], item
     for claim in demo_expected["claims"]:
         assert re.sub(r"\s+", " ", claim["sentence"]) in re.sub(r"\s+", " ", texts[claim["doc"]]), claim
+
+
+SCRIPT_PAGE = """Harbour wall to be rebuilt after storm
+
+The council said on Monday that repairs to the harbour wall would cost $4 million.
+var pageConfig = window.pageConfig || {}; pageConfig.section = "local"; pageConfig.id = 88;
+(function() {
+  var s = document.createElement("script"); s.async = true;
+  document.head.appendChild(s);
+})();
+{"@type": "NewsArticle", "headline": "Harbour wall", "wordCount": 412, "isFree": true}
+.story-body p { font-size: 17px; line-height: 1.6; }
+Work will start in May (weather permitting); the quay stays open.
+Fishermen welcomed the plan. queue.push(function () { render("clock-7", {format: "short"}); });
+"""
+
+
+def test_script_json_and_css_are_chrome_with_a_reason():
+    doc = clean_document(Document(doc="p.txt", raw=SCRIPT_PAGE, format="text"))
+    removed = [SCRIPT_PAGE[span.start:span.end] for span in doc.removed if span.reason == "script"]
+    assert any("pageConfig" in text for text in removed)
+    assert any('"@type"' in text for text in removed)
+    assert any("font-size" in text for text in removed)
+    for code in ("pageConfig", "createElement", "appendChild", "})();", "@type", "font-size",
+                 "render("):
+        assert code not in doc.text
+    assert "repairs to the harbour wall would cost $4 million." in doc.text
+    assert "Work will start in May (weather permitting); the quay stays open." in doc.text
+
+
+def test_script_glued_to_a_paragraph_goes_and_the_paragraph_stays():
+    doc = clean_document(Document(doc="p.txt", raw=SCRIPT_PAGE, format="text"))
+    assert "Fishermen welcomed the plan." in doc.text
+    start = doc.text.index("Fishermen")
+    assert SCRIPT_PAGE[clean_to_raw(start, doc.removed):].startswith("Fishermen welcomed")
+
+
+@pytest.mark.parametrize("line", [
+    "The mayor called for his return; last night the family thanked volunteers.",
+    "Rainfall (in mm) was double the average; the river rose 2 m = a record.",
+    "Asked whether \"the plan\" would work, she said: \"We will see.\"",
+])  # fmt: skip
+def test_prose_with_symbols_is_not_script(line):
+    raw = f"Storm update\n\n{line}\n"
+    doc = clean_document(Document(doc="p.txt", raw=raw, format="text"))
+    assert line in doc.text
