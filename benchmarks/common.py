@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -45,6 +46,38 @@ def write_text_files(rows: list[tuple[str, str]], folder: Path) -> Path:
     for body_id, text in rows:
         (folder / f"fnc1-{int(body_id):05d}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+def ledger_exports(sources: list[Path], folder: Path, *, workers: int | None = None) -> dict:
+    """Build sources through the CLI as a user would and read back its exports: claims (with
+    the extra fields) and documents, as lists of dicts. The CLI runs in ``folder``, so no
+    settings file of the current directory applies."""
+    db = folder / "ledger.db"
+    build = ["build", *map(str, sources), "--db", str(db), "--quiet"]
+    _cli(build + (["--workers", str(workers)] if workers is not None else []), folder)
+    exports = {}
+    for table, options in (("claims", ["--extra"]), ("documents", [])):
+        out = folder / f"{table}.jsonl"
+        _cli(["export", table, "--db", str(db), "--format", "jsonl", "-o", str(out), *options],
+             folder)
+        with open(out, encoding="utf-8") as handle:
+            exports[table] = [json.loads(line) for line in handle]
+    return exports
+
+
+def _cli(arguments: list[str], folder: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "claimledger", *arguments], cwd=folder,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"claimledger {arguments[0]} failed ({done.returncode}):\n{done.stderr[-4000:]}")
+
+
+def write_jsonl(texts: list[str], path: Path) -> Path:
+    """One JSON lines record per text (id = its index), so each text becomes one document."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for index, text in enumerate(texts):
+            handle.write(json.dumps({"id": index, "text": text}, ensure_ascii=False) + "\n")
+    return path
 
 
 def measure(command: list[str], *, env: dict | None = None, stdout=subprocess.DEVNULL) -> Measurement:

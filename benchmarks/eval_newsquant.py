@@ -1,10 +1,15 @@
-"""Quantity extraction scored on NewsQuant (dev half), beside the published CQE and quantulum3.
+"""Figures scored on NewsQuant (dev half), beside the published CQE and quantulum3.
 
     .venv/bin/python benchmarks/eval_newsquant.py
 
-The data is read from ../shared/data at run time and never copied into the project.
+The data is read from ../shared/data at run time and never copied into the project. Each
+sentence becomes one document (a JSON lines record); ``claimledger build`` and ``claimledger
+export claims --extra`` run as a user would run them, and the exported figure claims of a
+sentence are its predictions: value, low/high, approx, trend, ``unit`` and ``counted`` are
+read from the export. Scores are given on all sentences and on the tuning and check parts
+(``split.part_of`` of the sentence).
 
-Scoring, micro-averaged over all sentences: per sentence, predicted and gold quantities are
+Scoring, micro-averaged over the sentences: per sentence, predicted and gold quantities are
 matched greedily one to one (predictions in order, each to the first free gold quantity that
 satisfies the criterion). P = matched / predicted, R = matched / gold.
 
@@ -16,8 +21,8 @@ satisfies the criterion). P = matched / predicted, R = matched / gold.
   ("lost more than 60%" is ">"), else trend up/down, else "=" (exact, and also range and
   vague: 47 of the 50 dev ranges are "="). The literal mapping (trend first, range and vague
   "~") is scored on a second line.
-- value+unit: the value, and our unit (or, for a plain count, the lemma of the counted noun's
-  head) against the gold normalised unit, both through one normalisation table; for counts
+- value+unit: the value, and our exported ``unit`` (or, for a plain count, the lemma of the
+  root of our ``counted`` phrase) against the gold normalised unit, both through one normalisation table; for counts
   the head words are compared. Gold "-" means no unit: it matches a count with no counted noun.
 - value+concept: the value, and any shared content word (lowercased lemma) between the gold
   referred concepts and our ``counted`` (the partial-overlap measure of the CQE paper). Gold
@@ -30,12 +35,15 @@ from __future__ import annotations
 import json
 import math
 import re
-import time
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from claimledger.extract.quantities import QuantityMention, find_quantities
-from claimledger.nlp import load_pipeline, parser_text
+from common import ledger_exports, write_jsonl
+from scoring import prf
+from split import PARTS, part_of
+
+from claimledger.nlp import load_pipeline
 
 NEWSQUANT_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsquant" / (
     "NewsQuant-dev.json"
@@ -79,93 +87,99 @@ _RANGE = re.compile(
 )
 
 
-def evaluate_newsquant(path: Path = NEWSQUANT_DEV) -> dict:
-    """Precision, recall and F1 for value, value+change, value+unit and value+concept."""
+def evaluate_newsquant(path: Path = NEWSQUANT_DEV, *, workers: int | None = None) -> dict:
+    """Precision, recall and F1 for value, value+change, value+unit and value+concept, on all
+    sentences and by part."""
     if not path.exists():
         raise FileNotFoundError(f"NewsQuant dev set not found at {path}")
     records = json.loads(path.read_text(encoding="utf-8"))
-    nlp = load_pipeline()
-    docs = list(nlp.pipe(parser_text(record["text"]) for record in records))
-    started = time.perf_counter()
-    predictions = [find_quantities(doc) for doc in docs]
-    extract_seconds = time.perf_counter() - started
-    lemmas = _Lemmas(nlp)
-    criteria: dict[str, Callable[[dict, QuantityMention, object], bool]] = {
-        "value": lambda gold, mention, doc: True,
-        "value+change": lambda gold, mention, doc: _change(mention) == gold["change"],
-        "value+change (trend first, range ~)": lambda gold, mention, doc: (
-            _change_literal(mention) == gold["change"]
+    predictions = _exported_figures([record["text"] for record in records], workers)
+    lemmas = _Lemmas(load_pipeline())
+    criteria: dict[str, Callable[[dict, dict], bool]] = {
+        "value": lambda gold, claim: True,
+        "value+change": lambda gold, claim: _change(claim) == gold["change"],
+        "value+change (trend first, range ~)": lambda gold, claim: (
+            _change_literal(claim) == gold["change"]
         ),
-        "value+unit": lambda gold, mention, doc: _same_unit(gold, mention, doc, lemmas),
-        "value+concept": lambda gold, mention, doc: lemmas.overlap(
-            gold["referred_concepts"], mention.counted
+        "value+unit": lambda gold, claim: _same_unit(gold, claim, lemmas),
+        "value+concept": lambda gold, claim: lemmas.overlap(
+            gold["referred_concepts"], claim["counted"]
         ),
-        "value+concept (counted+subject)": lambda gold, mention, doc: lemmas.overlap(
-            gold["referred_concepts"], " ".join(filter(None, (mention.counted, mention.subject)))
+        "value+concept (counted+subject)": lambda gold, claim: lemmas.overlap(
+            gold["referred_concepts"], " ".join(filter(None, (claim["counted"], claim["subject"])))
         ),
     }
-    gold_total = sum(len(record["quantities"]) for record in records)
-    predicted_total = sum(len(mentions) for mentions in predictions)
+    pairs = list(zip(records, predictions))
+    result = {**_scores(pairs, criteria), "published": PUBLISHED}
+    result["parts"] = {part: _scores([(r, p) for r, p in pairs if part_of(r["text"]) == part],
+                                     criteria) for part in PARTS}
+    return result
+
+
+def _exported_figures(texts: list[str], workers: int | None) -> list[list[dict]]:
+    """The figure claims the CLI exports for each text, in text order."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        claims = ledger_exports([write_jsonl(texts, folder / "sentences.jsonl")], folder,
+                                workers=workers)["claims"]
+    found: list[list[dict]] = [[] for _ in texts]
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        if claim["kind"] == "figure":
+            found[int(claim["doc"].rsplit("#", 1)[1])].append(claim)
+    return found
+
+
+def _scores(pairs: list[tuple[dict, list[dict]]], criteria) -> dict:
+    gold_total = sum(len(record["quantities"]) for record, _ in pairs)
+    predicted_total = sum(len(claims) for _, claims in pairs)
     scores = {}
     for name, criterion in criteria.items():
-        matched = sum(
-            _match(record["quantities"], mentions, doc, criterion)
-            for record, mentions, doc in zip(records, predictions, docs)
-        )
-        scores[name] = _prf(matched, predicted_total, gold_total)
-    return {
-        "sentences": len(records),
-        "gold": gold_total,
-        "predicted": predicted_total,
-        "scores": scores,
-        "published": PUBLISHED,
-        "extract_ms_per_sentence": 1000 * extract_seconds / len(records),
-    }
+        matched = sum(_match(record["quantities"], claims, criterion) for record, claims in pairs)
+        scores[name] = prf(matched, predicted_total, gold_total)
+    return {"sentences": len(pairs), "gold": gold_total, "predicted": predicted_total,
+            "scores": scores}
 
 
-def _match(golds: list[dict], mentions: list[QuantityMention], doc, criterion) -> int:
+def _match(golds: list[dict], claims: list[dict], criterion) -> int:
     free = list(golds)
     matched = 0
-    for mention in mentions:
+    for claim in claims:
         for gold in free:
-            if _same_value(gold["value"], mention) and criterion(gold, mention, doc):
+            if _same_value(gold["value"], claim) and criterion(gold, claim):
                 free.remove(gold)
                 matched += 1
                 break
     return matched
 
 
-def _same_value(text: str, mention: QuantityMention) -> bool:
-    quantity = mention.quantity
+def _same_value(text: str, claim: dict) -> bool:
     bounds = _RANGE.match(text)
     if bounds is None:
-        return quantity.value is not None and _close(float(text), quantity.value)
+        return claim["value"] is not None and _close(float(text), claim["value"])
     low, high = sorted((float(bounds[1]), float(bounds[2])))
-    if quantity.low is None or quantity.high is None or quantity.value is not None:
+    if claim["low"] is None or claim["high"] is None or claim["value"] is not None:
         return False
-    upper_ok = _close(high, quantity.high) or (
-        quantity.approx == "vague" and _close(high, quantity.high + 1)
+    upper_ok = _close(high, claim["high"]) or (
+        claim["approx"] == "vague" and _close(high, claim["high"] + 1)
     )
-    return _close(low, quantity.low) and upper_ok
+    return _close(low, claim["low"]) and upper_ok
 
 
 def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
-def _change(mention: QuantityMention) -> str:
-    quantity = mention.quantity
-    label = CHANGE[quantity.approx]
-    return label if label != "=" else quantity.trend or label
+def _change(claim: dict) -> str:
+    label = CHANGE[claim["approx"]]
+    return label if label != "=" else claim["trend"] or label
 
 
-def _change_literal(mention: QuantityMention) -> str:
-    quantity = mention.quantity
-    return quantity.trend or CHANGE_LITERAL[quantity.approx]
+def _change_literal(claim: dict) -> str:
+    return claim["trend"] or CHANGE_LITERAL[claim["approx"]]
 
 
-def _same_unit(gold: dict, mention: QuantityMention, doc, lemmas: _Lemmas) -> bool:
-    ours = _our_unit(mention, doc)
+def _same_unit(gold: dict, claim: dict, lemmas: _Lemmas) -> bool:
+    ours = _our_unit(claim, lemmas)
     theirs = gold["normalized_unit"].strip()
     if theirs in ("-", ""):
         return ours is None
@@ -174,7 +188,7 @@ def _same_unit(gold: dict, mention: QuantityMention, doc, lemmas: _Lemmas) -> bo
     if theirs.startswith("%") and " " in theirs:
         theirs = "fraction"  # NewsQuant writes "a third of those screened" as "% those screened"
     theirs = _unit_name(theirs)
-    if mention.quantity.unit is None:
+    if claim["unit"] is None:
         # counts: the head noun of the gold unit ("test" in "test per day", "category" in
         # "category of products") against the head of our counted phrase
         head = theirs.split(" per ")[0].split(" of ")[0].split()[-1]
@@ -183,13 +197,10 @@ def _same_unit(gold: dict, mention: QuantityMention, doc, lemmas: _Lemmas) -> bo
     return ours in (theirs, surface, theirs.split(" of ")[0])
 
 
-def _our_unit(mention: QuantityMention, doc) -> str | None:
-    unit = mention.quantity.unit
-    if unit is not None:
-        return " per ".join(_unit_name(part) for part in unit.split(" per "))
-    if mention.head is not None:
-        return doc[mention.head].lemma_.lower()
-    return mention.counted.split()[-1].lower() if mention.counted else None
+def _our_unit(claim: dict, lemmas: _Lemmas) -> str | None:
+    if claim["unit"] is not None:
+        return " per ".join(_unit_name(part) for part in claim["unit"].split(" per "))
+    return lemmas.root(claim["counted"]) if claim["counted"] else None
 
 
 def _unit_name(unit: str) -> str:
@@ -203,15 +214,20 @@ class _Lemmas:
 
     def __init__(self, nlp) -> None:
         self.nlp = nlp
-        self.cache: dict[str, frozenset[str]] = {}
+        self.docs: dict = {}
+
+    def _parsed(self, text: str):
+        if text not in self.docs:
+            self.docs[text] = self.nlp(text)
+        return self.docs[text]
 
     def words(self, text: str) -> frozenset[str]:
-        if text not in self.cache:
-            self.cache[text] = frozenset(
-                token.lemma_.lower() for token in self.nlp(text)
-                if not token.is_stop and (token.is_alpha or token.like_num)
-            )
-        return self.cache[text]
+        return frozenset(token.lemma_.lower() for token in self._parsed(text)
+                         if not token.is_stop and (token.is_alpha or token.like_num))
+
+    def root(self, phrase: str) -> str:
+        """The lemma of a noun phrase's syntactic head ("refugee" in "refugees in camps")."""
+        return self._parsed(phrase)[:].root.lemma_.lower()
 
     def overlap(self, gold: str, ours: str | None) -> bool:
         if gold.strip() in ("-", ""):
@@ -219,27 +235,22 @@ class _Lemmas:
         return bool(ours) and bool(self.words(gold) & self.words(ours))
 
 
-def _prf(matched: int, predicted: int, gold: int) -> dict:
-    precision = matched / predicted if predicted else 0.0
-    recall = matched / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "matched": matched}
-
-
 def main() -> None:
     result = evaluate_newsquant()
     print(f"NewsQuant dev: {result['sentences']} sentences, {result['gold']} gold quantities, "
           f"{result['predicted']} predicted")
-    print(f"{'criterion':36} {'P':>6} {'R':>6} {'F1':>6} {'matched':>8}   CQE  quantulum3")
-    for name, score in result["scores"].items():
+    print(f"{'criterion':36} {'part':7} {'P':>6} {'R':>6} {'F1':>6} {'matched':>8}   CQE  "
+          "quantulum3")
+    for name in result["scores"]:
         cqe = PUBLISHED["CQE"].get(name)
         q3 = PUBLISHED["quantulum3"].get(name)
-        print(f"{name:36} {100 * score['precision']:6.1f} {100 * score['recall']:6.1f} "
-              f"{100 * score['f1']:6.1f} {score['matched']:8d}   "
-              f"{cqe if cqe is not None else '-':>4}  {q3 if q3 is not None else '-':>5}")
+        for part, scores in (("all", result), *result["parts"].items()):
+            score = scores["scores"][name]
+            anchors = f"{cqe if cqe is not None else '-':>4}  {q3 if q3 is not None else '-':>5}"
+            print(f"{name:36} {part:7} {100 * score['precision']:6.1f} "
+                  f"{100 * score['recall']:6.1f} {100 * score['f1']:6.1f} {score['matched']:8d}"
+                  f"   {anchors if part == 'all' else ''}")
     print("Published figures are F1 on the full NewsQuant set; ours are on its dev half.")
-    print(f"find_quantities: {result['extract_ms_per_sentence']:.3f} ms per sentence "
-          "(parsing excluded)")
 
 
 if __name__ == "__main__":

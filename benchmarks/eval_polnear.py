@@ -1,6 +1,6 @@
 """Attribution quality on PolNeAR: source and cue spans against the annotators'.
 
-    .venv/bin/python benchmarks/eval_polnear.py [--split dev] [--limit N]
+    .venv/bin/python benchmarks/eval_polnear.py [--split dev|train] [--limit N]
 
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates 2016 US political news with
 attribution relations: Source, Cue and Content spans in brat standoff, character offsets
@@ -31,6 +31,14 @@ How it is scored:
   ("Y reported that X said ..." gives X with Y as intermediary). The table therefore also
   scores the top-level predictions alone, leaving nested ones out; the first table counts
   every prediction.
+- Figure source: the figure claims the build makes of each sentence (``sentence_claims``)
+  that lie inside the content of a gold relation (the innermost one when several hold it).
+  Gold items are those figures whose relation has a Source span; a figure we give a source
+  is a prediction, right when our source mention overlaps the gold Source span or our
+  source's name matches the Source text (``scoring.same_source``). A figure we give a source
+  inside a relation without a Source span is a wrong prediction.
+- Every score is given on all articles and on the tuning and check parts
+  (``split.part_of`` of the article's text).
 """
 
 from __future__ import annotations
@@ -42,12 +50,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from scoring import matching, same_source
+from split import PARTS, part_of
 
-from claimledger.extract.attribution import DocumentSources  # noqa: E402
-from claimledger.nlp import load_pipeline, parser_text, split_sentences  # noqa: E402
+from claimledger.extract.attribution import DocumentSources
+from claimledger.extract.claims import sentence_claims
+from claimledger.model import Document
+from claimledger.nlp import load_pipeline, parser_text, split_sentences
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 FIGURE = re.compile(
@@ -72,6 +81,15 @@ class Relation:
     content: list[Span] = field(default_factory=list)
     figure: bool = False
     nested: bool = False
+
+
+@dataclass
+class Figure:
+    """A figure claim of ours: its span, and the source the ledger gives it."""
+
+    span: Span
+    source: str | None
+    source_span: Span | None
 
 
 def articles(split: str) -> list[tuple[str, Path, Path]]:
@@ -116,14 +134,18 @@ def _whole(parts: list[Span] | None) -> Span | None:
     return (parts[0][0], parts[-1][1]) if parts else None
 
 
-def predicted_relations(text: str, nlp, outlet: str | None, timer: dict) -> list[Relation]:
-    """Every attribution DocumentSources finds in the article, in document offsets."""
+def predicted_relations(
+    text: str, nlp, outlet: str | None, timer: dict
+) -> tuple[list[Relation], list[Figure]]:
+    """Every attribution DocumentSources finds in the article, and the figure claims the
+    build makes of its sentences, in document offsets."""
     sources = DocumentSources(text, outlet=outlet)
+    document = Document(doc="article", raw=text, format="text", text=text, outlet=outlet)
     sentences = split_sentences(text)
     started = time.perf_counter()
     parsed = list(nlp.pipe(parser_text(s.text) for s in sentences))
     timer["parse"] += time.perf_counter() - started
-    relations = []
+    relations, figures = [], []
     for sentence, doc in zip(sentences, parsed):
         started = time.perf_counter()
         mentions = sources.attributions(doc, sentence.start)
@@ -138,7 +160,14 @@ def predicted_relations(text: str, nlp, outlet: str | None, timer: dict) -> list
                 figure=bool(content and FIGURE.search(text[content[0]:content[1]])),
                 nested=_nested(mention, mentions),
             ))
-    return relations
+        if sentence.candidate:
+            for claim in sentence_claims(document, sentence, doc, mentions):
+                if claim.kind == "figure":
+                    who = claim.attribution
+                    figures.append(Figure((claim.start, claim.end), who.source,
+                                          (who.source_start, who.source_end)
+                                          if who.source_start is not None else None))
+    return relations, figures
 
 
 def _nested(mention, mentions) -> bool:
@@ -173,23 +202,6 @@ def _trimmed(text: str, span: Span) -> Span:
     return start, end
 
 
-def matching(predicted: list[Span], gold: list[Span], same) -> int:
-    """The size of a maximum one-to-one matching between two lists of spans."""
-    edges = [[g for g, gold_span in enumerate(gold) if same(span, gold_span)] for span in predicted]
-    owner: dict[int, int] = {}
-
-    def augment(p: int, seen: set[int]) -> bool:
-        for g in edges[p]:
-            if g not in seen:
-                seen.add(g)
-                if g not in owner or augment(owner[g], seen):
-                    owner[g] = p
-                    return True
-        return False
-
-    return sum(augment(p, set()) for p in range(len(predicted)))
-
-
 @dataclass
 class Counts:
     tp: int = 0
@@ -208,8 +220,10 @@ SUBSETS = ("all", "figures", "all, top-level", "figures, top-level")
 NO_SOURCE_COUNTS = ("no source", "no source found by cue", "no source, none predicted")
 
 
-def score_article(text: str, gold: list[Relation], predicted: list[Relation], totals: dict) -> None:
+def score_article(text: str, gold: list[Relation], predicted: list[Relation],
+                  figures: list[Figure], totals: dict) -> None:
     """Add one article's matches to the running counts of each subset and measure."""
+    totals["articles"] += 1
     figure_cues = [g.cue for g in gold if g.figure and g.cue]
     figure_gold = [g for g in gold if g.figure]
     figure_predicted = [p for p in predicted if p.figure or (
@@ -227,8 +241,8 @@ def score_article(text: str, gold: list[Relation], predicted: list[Relation], to
             gold_spans = [getattr(g, part) for g in gold_part if getattr(g, part)]
             predicted_spans = [getattr(p, part) for p in predicted_part if getattr(p, part)]
             counts = totals[subset][measure]
-            counts.tp += matching(predicted_spans, gold_spans,
-                                  lambda a, b, compare=compare: compare(text, a, b))
+            counts.tp += len(matching(predicted_spans, gold_spans,
+                                      lambda a, b, compare=compare: compare(text, a, b)))
             counts.predicted += len(predicted_spans)
             counts.gold += len(gold_spans)
     for relation in gold:
@@ -237,34 +251,70 @@ def score_article(text: str, gold: list[Relation], predicted: list[Relation], to
             found = [p for p in predicted if p.cue and overlap(text, p.cue, relation.cue)]
             totals["no source found by cue"] += bool(found)
             totals["no source, none predicted"] += any(p.source is None for p in found)
+    _score_figure_sources(text, gold, figures, totals["figure source"])
+
+
+def _score_figure_sources(text: str, gold: list[Relation], figures: list[Figure],
+                          counts: Counts) -> None:
+    for figure in figures:
+        holders = [g for g in gold if any(a <= figure.span[0] and figure.span[1] <= b
+                                          for a, b in g.content)]
+        if not holders:
+            continue
+        holder = min(holders, key=lambda g: sum(b - a for a, b in g.content))
+        counts.gold += holder.source is not None
+        if figure.source is None:
+            continue
+        counts.predicted += 1
+        counts.tp += holder.source is not None and (
+            (figure.source_span is not None and overlap(text, figure.source_span, holder.source))
+            or same_source(figure.source, text[holder.source[0]:holder.source[1]])
+        )
 
 
 def evaluate_polnear(split: str = "dev", *, limit: int | None = None) -> dict:
     """Precision, recall and F1 of source and cue spans on a PolNeAR split, for all
-    attributions and for those whose content holds a figure."""
+    attributions and for those whose content holds a figure, and of figure sources; on all
+    articles and by part."""
     nlp = load_pipeline()
     publishers = _publishers()
-    totals: dict = {subset: {m: Counts() for m in MEASURES} for subset in SUBSETS}
-    totals.update(dict.fromkeys(NO_SOURCE_COUNTS, 0))
+    totals = {part: _new_totals() for part in ("all", *PARTS)}
     timer = {"parse": 0.0, "attributions": 0.0, "sentences": 0}
     chosen = articles(split)[:limit]
     for name, text_path, annotation in chosen:
         text = text_path.read_text(encoding="utf-8")
         gold = gold_relations(annotation, text)
-        predicted = predicted_relations(text, nlp, publishers.get(name), timer)
-        score_article(text, gold, predicted, totals)
+        predicted, figures = predicted_relations(text, nlp, publishers.get(name), timer)
+        for part in ("all", part_of(text)):
+            score_article(text, gold, predicted, figures, totals[part])
     sentences = max(1, timer["sentences"])
     return {
         "split": split,
-        "articles": len(chosen),
-        "scores": {subset: {m: totals[subset][m].scores() for m in MEASURES}
-                   for subset in SUBSETS},
-        "gold without source": {key: totals[key] for key in NO_SOURCE_COUNTS},
+        **_results(totals["all"]),
+        "parts": {part: _results(totals[part]) for part in PARTS},
         "timing": {
             "sentences": sentences,
             "parse ms per sentence": 1000 * timer["parse"] / sentences,
             "attributions ms per sentence": 1000 * timer["attributions"] / sentences,
         },
+    }
+
+
+def _new_totals() -> dict:
+    totals: dict = {subset: {m: Counts() for m in MEASURES} for subset in SUBSETS}
+    totals.update(dict.fromkeys(NO_SOURCE_COUNTS, 0))
+    totals["articles"] = 0
+    totals["figure source"] = Counts()
+    return totals
+
+
+def _results(totals: dict) -> dict:
+    return {
+        "articles": totals["articles"],
+        "scores": {subset: {m: totals[subset][m].scores() for m in MEASURES}
+                   for subset in SUBSETS},
+        "figure source": totals["figure source"].scores(),
+        "gold without source": {key: totals[key] for key in NO_SOURCE_COUNTS},
     }
 
 
@@ -287,12 +337,20 @@ def main() -> None:
                         help="Score only the first N articles.")
     args = parser.parse_args()
     result = evaluate_polnear(args.split, limit=args.limit)
-    print(f"PolNeAR {result['split']}: {result['articles']} articles")
-    print(f"{'subset':19} {'measure':15} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}")
+    print(f"PolNeAR {result['split']}: {result['articles']} articles ("
+          + ", ".join(f"{part} {result['parts'][part]['articles']}" for part in PARTS) + ")")
+    print(f"{'subset':19} {'measure':15} {'part':7} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} "
+          f"{'gold':>6}")
     for subset, measures in result["scores"].items():
-        for measure, s in measures.items():
-            print(f"{subset:19} {measure:15} {s['precision']:6.3f} {s['recall']:6.3f} "
-                  f"{s['f1']:6.3f} {s['predicted']:6d} {s['gold']:6d}")
+        for measure in measures:
+            for part, scores in (("all", result), *result["parts"].items()):
+                s = scores["scores"][subset][measure]
+                print(f"{subset:19} {measure:15} {part:7} {s['precision']:6.3f} "
+                      f"{s['recall']:6.3f} {s['f1']:6.3f} {s['predicted']:6d} {s['gold']:6d}")
+    for part, scores in (("all", result), *result["parts"].items()):
+        s = scores["figure source"]
+        print(f"{'figure source':35} {part:7} {s['precision']:6.3f} {s['recall']:6.3f} "
+              f"{s['f1']:6.3f} {s['predicted']:6d} {s['gold']:6d}")
     missing = result["gold without source"]
     print(f"gold relations without a source span: {missing['no source']} (left out of the source "
           f"measures); found by cue: {missing['no source found by cue']}, of which with no source "

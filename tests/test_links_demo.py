@@ -3,13 +3,19 @@ false pair, origins shared through copies, measures grouped, each flag present a
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from claimledger.build import build
-from claimledger.demo import _norm, corpus_path, load_expected, measure_mapping
+from claimledger.demo import corpus_path
 from claimledger.export import claim_record
 from claimledger.settings import Settings
 from claimledger.store import Ledger
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from demo_scoring import load_expected, measure_mapping, normalise  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +39,7 @@ def test_verbatim_and_reworded_copies_found_with_passages_and_direction(demo):
         copy = demo["texts"][wanted["doc_a"]]
         covered = " ".join(copy[p["a_start"]:p["a_end"]] for p in pair["passages"])
         if wanted["kind"] == "verbatim":
-            assert _norm(wanted["passage_a"]) in _norm(covered), wanted["passage_a"]
+            assert normalise(wanted["passage_a"]) in normalise(covered), wanted["passage_a"]
 
 
 def test_no_false_pairs_among_articles_that_only_share_facts(demo):

@@ -1,7 +1,9 @@
-"""Quality gates: scores on public data (../shared/data) and on the demo corpus may not drop
-below the minimums reached when they were pinned. A change that lowers one fails here.
+"""Quality gates: scores on the check part of public data (../shared/data), on the project's
+FNC-1 gold and on the demo corpus may not drop below the minimums reached when they were
+pinned. A change that lowers one fails here.
 
-The measurements are the same code as `make eval` (benchmarks/eval_*.py).
+The measurements are the same code as `make eval` (benchmarks/eval_*.py). The check parts
+(benchmarks/split.py) are pinned: rules are changed looking at tuning errors only.
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ def test_newsquant_quantity_extraction():
     shared_data("newsquant", "NewsQuant-dev.json")
     from eval_newsquant import evaluate_newsquant
 
-    scores = evaluate_newsquant()["scores"]
-    assert scores["value"]["f1"] >= 0.905
-    assert scores["value+change"]["f1"] >= 0.815
-    assert scores["value+unit"]["f1"] >= 0.81
-    assert scores["value+concept"]["f1"] >= 0.47
+    scores = evaluate_newsquant()["parts"]["check"]["scores"]
+    assert scores["value"]["f1"] >= 0.87
+    assert scores["value+change"]["f1"] >= 0.79
+    assert scores["value+unit"]["f1"] >= 0.80
+    assert scores["value+concept"]["f1"] >= 0.45
 
 
 @pytest.mark.slow
@@ -35,19 +37,44 @@ def test_polnear_attribution():
     shared_data("polnear", "dev")
     from eval_polnear import evaluate_polnear
 
-    scores = evaluate_polnear("dev")["scores"]
-    assert scores["all"]["source overlap"]["f1"] >= 0.73
+    check = evaluate_polnear("dev")["parts"]["check"]
+    scores = check["scores"]
+    assert scores["all"]["source overlap"]["f1"] >= 0.71
     assert scores["figures"]["source overlap"]["f1"] >= 0.80
-    assert scores["all"]["cue overlap"]["f1"] >= 0.72
-    assert scores["figures"]["source exact"]["f1"] >= 0.75
+    assert scores["all"]["cue overlap"]["f1"] >= 0.70
+    assert scores["figures"]["source exact"]["f1"] >= 0.74
+    assert check["figure source"]["f1"] >= 0.68
 
 
 @pytest.mark.slow
-def test_emergent_headline_status():
+def test_emergent_headline_stance_through_the_cli():
     shared_data("emergent", "train.csv")
     from eval_emergent import evaluate_emergent
 
-    assert evaluate_emergent()["accuracy"] >= 0.69
+    check = evaluate_emergent()["parts"]["check"]
+    assert check["accuracy"] >= 0.49
+    assert check["denial"]["f1"] >= 0.32
+
+
+@pytest.mark.slow
+def test_fnc1_gold_ledger():
+    shared_data("fnc1", "train_bodies.csv")
+    from eval_fnc1 import evaluate_fnc1
+
+    check = evaluate_fnc1()["parts"]["check"]
+    assert check["rows"]["precision"] >= 0.79 and check["rows"]["recall"] >= 0.85
+    assert check["fields"]["counted"] >= 0.78
+    assert check["fields"]["source"] >= 0.70
+    assert check["fields"]["status"] >= 0.68
+    assert check["denials"]["recall"] >= 0.12
+
+
+def test_fnc1_gold_files_are_valid():
+    shared_data("fnc1", "train_bodies.csv")
+    from common import fnc1_bodies
+    from eval_fnc1 import GOLD, load_gold
+
+    load_gold(GOLD, {int(body_id): text for body_id, text in fnc1_bodies()})
 
 
 def test_demo_corpus_claims():
@@ -65,6 +92,9 @@ def test_demo_corpus_claims():
     assert result["statements"]["denials"][0] >= 8
     assert result["statements"]["confirmations"][0] >= 7
     assert result["non_claims"] == []
+    check = result["parts"]["check"]["claims"]
+    assert check.precision >= 0.97 and check.recall >= 0.97
+    assert check.accuracy("source") >= 0.85 and check.accuracy("status") >= 0.95
 
 
 def test_code_passes_lint():
