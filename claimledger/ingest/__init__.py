@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import partial
 
 from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.feed import read_feed
 from claimledger.ingest.html import read_html
 from claimledger.ingest.records import read_json, read_jsonl
+from claimledger.ingest.safety import bounded_text, guarded, internal_error, storable_report
 from claimledger.ingest.sources import Source, discover
 from claimledger.ingest.text import read_text
 from claimledger.ingest.warc import read_warc
@@ -37,18 +40,32 @@ def read_source(source: Source, settings: Settings) -> Iterator[Document | Rejec
     """The documents of one file; whatever goes wrong becomes a Rejection naming the file."""
     try:
         for item in READERS[source.format](source, settings):
-            if isinstance(item, Document) and not _WORD.search(item.raw):
-                record = item.doc.partition("#")[2] or None
-                yield Rejection(str(source.path), "E019", Errors.E019, record and f"record {record}")
-            else:
-                yield item
+            if isinstance(item, Document):
+                item = guarded(source.label, _record(item), partial(_finished, item, settings))
+            yield item
     except InputRejected as error:
-        yield Rejection(str(source.path), error.code, error.reason)
+        yield Rejection(source.label, error.code, error.reason)
     except PermissionError as error:
-        yield Rejection(str(source.path), "E002", Errors.E002.format(detail=error.strerror))
+        yield Rejection(source.label, "E002", Errors.E002.format(detail=error.strerror))
     except OSError as error:
         detail = error.strerror or str(error)
-        yield Rejection(str(source.path), "E016", Errors.E016.format(detail=detail))
+        yield Rejection(source.label, "E016", Errors.E016.format(detail=detail))
+    except Exception as error:  # a bug or a library failure in one file: the batch goes on
+        yield Rejection(source.label, "E021", internal_error("read", error))
+
+
+def _finished(doc: Document, settings: Settings) -> Document:
+    """The document with its text bounded for the stages after reading, or refused (E019)."""
+    raw = bounded_text(doc.raw, max_token=settings.max_token_chars,
+                       max_line=settings.max_line_chars)
+    if not _WORD.search(raw):
+        raise InputRejected("E019")
+    return doc if raw == doc.raw else replace(doc, raw=raw, content_hash="")
+
+
+def _record(doc: Document) -> str | None:
+    record = doc.doc.partition("#")[2]
+    return f"record {record}" if record else None
 
 
 def read_sources(
@@ -58,7 +75,7 @@ def read_sources(
         if isinstance(item, Source):
             yield from read_source(item, settings)
         else:
-            yield item
+            yield storable_report(item)
 
 
 __all__ = ["READERS", "Source", "discover", "read_source", "read_sources"]

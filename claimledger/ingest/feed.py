@@ -2,62 +2,89 @@
 
 from __future__ import annotations
 
-import time
+import re
 from collections.abc import Iterator
+from datetime import date
+from functools import partial
 
 from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.decode import read_bytes
 from claimledger.ingest.html import fragment_text, with_headline
+from claimledger.ingest.safety import bounded_markup, guarded
 from claimledger.model import Document, Rejection
+
+# &#xD800; to &#xDFFF; and &#55296; to &#57343;
+_SURROGATE_REFERENCE = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|5734[0-3]));"
+)
 
 
 def read_feed(source, settings) -> Iterator[Document | Rejection]:
     import feedparser
 
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
-    parsed = feedparser.parse(data)
-    bodies = [fragment_text(html) if (html := _entry_html(entry)) else "" for entry in parsed.entries]
-    if not any(body.strip() for body in bodies) and (parsed.bozo or not parsed.entries):
+    # feedparser fails on character references to surrogates, which no text may hold.
+    parsed = feedparser.parse(_SURROGATE_REFERENCE.sub(b"&#xFFFD;", data))
+    entries = parsed.entries[: settings.max_feed_entries]
+    htmls = [_entry_html(entry) for entry in entries]
+    if not any(html.strip() for html in htmls) and (parsed.bozo or not entries):
         problem = parsed.get("bozo_exception")
         raise InputRejected("E011", detail=str(problem) if problem else "no entries in the feed")
-    outlet = parsed.feed.get("title")
-    for number, (entry, body) in enumerate(zip(parsed.entries, bodies), start=1):
-        if not body.strip():
-            yield Rejection(str(source.path), "E017", Errors.E017.format(record=number),
-                            f"entry {number}")
-            continue
-        title = entry.get("title")
-        yield Document(
-            doc=f"{source.name}#{number}",
-            raw=with_headline(title, body),
-            format="feed",
-            path=str(source.path),
-            title=title,
-            outlet=outlet,
-            published=_entry_date(entry),
-            url=entry.get("link"),
-            author=entry.get("author"),
-            meta=_entry_meta(entry),
-        )
+    outlet = _text(parsed.feed.get("title"))
+    for number, (entry, html) in enumerate(zip(entries, htmls), start=1):
+        yield guarded(source.label, f"entry {number}",
+                      partial(_entry_document, source, entry, html, number, outlet, settings))
+    if len(parsed.entries) > len(entries):
+        yield Rejection(source.label, "E022", Errors.E022.format(
+            what=f"{len(parsed.entries)} entries", limit=settings.max_feed_entries,
+            setting="max_feed_entries"), f"entries {len(entries) + 1} to {len(parsed.entries)}")
+
+
+def _entry_document(source, entry, html: str, number: int, outlet: str | None, settings):
+    body = fragment_text(bounded_markup(html, settings))
+    if not body.strip():
+        return Rejection(source.label, "E017", Errors.E017.format(record=number),
+                         f"entry {number}")
+    title = _text(entry.get("title"))
+    return Document(
+        doc=f"{source.name}#{number}",
+        raw=with_headline(title, body),
+        format="feed",
+        path=source.label,
+        title=title,
+        outlet=outlet,
+        published=_entry_date(entry),
+        url=_text(entry.get("link")),
+        author=_text(entry.get("author")),
+        meta=_entry_meta(entry),
+    )
+
+
+def _text(value) -> str | None:
+    """A feed field as text: feedparser leaves a field None or of another type on odd input."""
+    return value if isinstance(value, str) and value else None
 
 
 def _entry_meta(entry) -> dict:
-    meta = {"id": entry["id"]} if entry.get("id") else {}
-    if entry.get("tags"):
-        meta["tags"] = [tag.get("term") for tag in entry["tags"]]
+    meta = {"id": entry_id} if (entry_id := _text(entry.get("id"))) else {}
+    tags = [_text(tag.get("term")) for tag in entry.get("tags") or () if isinstance(tag, dict)]
+    if any(tags):
+        meta["tags"] = [tag for tag in tags if tag]
     return meta
 
 
 def _entry_html(entry) -> str:
-    contents = [c.get("value", "") for c in entry.get("content", [])]
-    longest = max(contents, key=len, default="")
-    summary = entry.get("summary", "")
+    contents = [c.get("value") for c in entry.get("content") or () if isinstance(c, dict)]
+    longest = max(filter(None, map(_text, contents)), key=len, default="")
+    summary = _text(entry.get("summary")) or ""
     return longest if len(longest) >= len(summary) else summary
 
 
 def _entry_date(entry) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
-        if value:
-            return time.strftime("%Y-%m-%d", value)
+        try:
+            return date(*value[:3]).isoformat()
+        except (TypeError, ValueError, OverflowError):  # absent, or not a calendar date
+            continue
     return None

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from claimledger.dates import parse_date
 from claimledger.errors import InputRejected
 from claimledger.ingest.decode import declared_charset, decode, read_bytes
+from claimledger.ingest.safety import bounded_markup
 from claimledger.model import Document
 
 LOGGER = logging.getLogger(__name__)
@@ -26,8 +27,8 @@ _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\xa0]+")
 
 def read_html(source, settings) -> Iterator[Document]:
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
-    html = decode(data, declared=declared_charset(data))
-    yield page_document(html, doc=source.name, path=str(source.path), fmt="html")
+    html = bounded_markup(decode(data, declared=declared_charset(data)), settings)
+    yield page_document(html, doc=source.name, path=source.label, fmt="html")
 
 
 def page_document(

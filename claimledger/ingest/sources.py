@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimledger.errors import Errors
+from claimledger.ingest.safety import storable
 from claimledger.model import Rejection, Skipped
 
 FORMATS = {
@@ -42,6 +43,14 @@ class Source:
     path: Path
     name: str
     format: str
+
+    def __post_init__(self) -> None:
+        self.name = storable(self.name)  # a file name that is not UTF-8 has surrogate escapes
+
+    @property
+    def label(self) -> str:
+        """The path as text that can be printed and stored (undecodable bytes as U+FFFD)."""
+        return storable(str(self.path))
 
 
 def format_of(path: Path) -> str | None:

@@ -10,4 +10,4 @@ from claimledger.model import Document
 
 def read_text(source, settings) -> Iterator[Document]:
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
-    yield Document(doc=source.name, raw=decode(data), format="text", path=str(source.path))
+    yield Document(doc=source.name, raw=decode(data), format="text", path=source.label)

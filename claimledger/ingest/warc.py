@@ -10,20 +10,22 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import Iterator
+from functools import partial
 
 from claimledger.dates import parse_date
 from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.decode import declared_charset, decode
 from claimledger.ingest.html import page_document
+from claimledger.ingest.safety import bounded_markup, guarded
 from claimledger.model import Document, Rejection, Skipped
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHUNK = 1 << 16
 
 
 def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
     from warcio.archiveiterator import ArchiveIterator
 
-    limit = int(settings.max_document_mb * 1e6)
     number = 0
     record = None
     try:
@@ -38,7 +40,8 @@ def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
                 if record.rec_type != "response" or not content_type.startswith(_HTML_TYPES):
                     continue
                 number += 1
-                yield _html_record(source, record, number, content_type, limit)
+                yield guarded(source.label, f"record {number}",
+                              partial(_html_record, source, record, number, content_type, settings))
             if stream is not handle and stream.error:
                 raise stream.error
         if record is not None and record.raw_stream.limit > 0:
@@ -50,17 +53,18 @@ def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
         if number == 0:
             raise InputRejected("E010", detail=detail) from error
         yield Rejection(
-            str(source.path), "E010",
+            source.label, "E010",
             Errors.E010.format(detail=f"stopped after {number} HTML records: {detail}"),
         )
 
 
-def _html_record(source, record, number: int, content_type: str, limit: int):
+def _html_record(source, record, number: int, content_type: str, settings):
     uri = record.rec_headers.get_header("WARC-Target-URI")
     where = f"record {number} {uri or ''}".strip()
     status = record.http_headers.get_statuscode() if record.http_headers else "200"
     if not str(status).startswith("2"):
         return Skipped(f"{source.path} ({where})", f"HTTP status {status}")
+    limit = int(settings.max_document_mb * 1e6)
     data = record.content_stream().read(limit + 1)
     try:
         if len(data) > limit:
@@ -68,17 +72,18 @@ def _html_record(source, record, number: int, content_type: str, limit: int):
         if record.raw_stream.limit > 0:
             raise InputRejected("E010", detail="the record is cut short")
         html = decode(data, declared=_charset(content_type) or declared_charset(data))
+        html = bounded_markup(html, settings)
         return page_document(
             html,
             doc=f"{source.name}#{number}",
-            path=str(source.path),
+            path=source.label,
             fmt="warc",
             url=uri,
             published=parse_date(record.rec_headers.get_header("WARC-Date")),
             meta={"warc_record_id": record.rec_headers.get_header("WARC-Record-ID")},
         )
     except InputRejected as error:
-        return Rejection(str(source.path), error.code, error.reason, where)
+        return Rejection(source.label, error.code, error.reason, where)
 
 
 class _GzipMembers(io.RawIOBase):
@@ -103,18 +108,22 @@ class _GzipMembers(io.RawIOBase):
         return size
 
     def _fill(self) -> None:
-        chunk = self.handle.read(1 << 16)
-        if not chunk:
-            if not self.decompressor.eof:
+        # At most _CHUNK bytes are inflated at a time, so a member that expands a thousandfold
+        # (a decompression bomb) is read in bounded steps, never held whole.
+        inflater = self.decompressor
+        if inflater.eof:
+            data = inflater.unused_data or self.handle.read(_CHUNK)
+            if data:  # the next member of a multi-member file
+                self.decompressor = inflater = zlib.decompressobj(wbits=31)
+        else:
+            data = inflater.unconsumed_tail or self.handle.read(_CHUNK)
+        if not data:
+            if not inflater.eof:
                 self.error = EOFError("the gzip stream ends in the middle of a member")
             self.done = True
             return
         try:
-            self.pending += self.decompressor.decompress(chunk)
-            while self.decompressor.eof and self.decompressor.unused_data:
-                rest = self.decompressor.unused_data
-                self.decompressor = zlib.decompressobj(wbits=31)
-                self.pending += self.decompressor.decompress(rest)
+            self.pending += inflater.decompress(data, _CHUNK)
         except zlib.error as error:
             self.error, self.done = error, True
 

@@ -1,0 +1,168 @@
+"""Keep one hostile input from stopping or stalling a batch.
+
+Everything a reader yields passes through ``storable``: lone surrogates (from JSON escapes
+or from file names that are not valid UTF-8) become U+FFFD, which every encoder and the
+store accept. Text is bounded before cleaning and parsing (``bounded_text``), whose pattern
+matching and tokenizer slow down badly on endless runs without a space or without a line
+break; markup is bounded before lxml parses it (``bounded_markup``): elements with
+thousands of attributes cost libxml2 quadratic time. An unexpected error while reading one
+record of a container becomes that record's coded rejection (``guarded``), and the rest of
+the file is still read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from claimledger.errors import Errors, InputRejected
+from claimledger.model import Document, Rejection, Skipped
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_DETAIL_CHARS = 300
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*[ \t]")
+
+
+def internal_error(stage: str, error: BaseException) -> str:
+    """The E021 reason for an unexpected error: the stage, the exception and its message."""
+    detail = f"{type(error).__name__}: {error}".strip().rstrip(":")
+    if len(detail) > _DETAIL_CHARS:  # messages can quote the whole hostile input
+        detail = detail[:_DETAIL_CHARS] + "…"
+    return Errors.E021.format(stage=stage, detail=storable(detail))
+
+
+def guarded(path: str, where: str, read: Callable[[], Document | Rejection | Skipped]):
+    """``read()`` for one record of a container; any failure is that record's rejection."""
+    try:
+        return read()
+    except InputRejected as error:
+        return Rejection(path, error.code, error.reason, where)
+    except Exception as error:  # a bug or a library failure on one record: the file goes on
+        return Rejection(path, "E021", internal_error("read", error), where)
+
+
+def storable(text: str) -> str:
+    """The text with every lone surrogate replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def storable_report(item: Rejection | Skipped) -> Rejection | Skipped:
+    """A rejected or skipped input with its path and reason storable."""
+    changes = {
+        name: storable(value)
+        for name in ("path", "reason", "record")
+        if isinstance(value := getattr(item, name, None), str) and _SURROGATE.search(value)
+    }
+    return dataclasses.replace(item, **changes) if changes else item
+
+
+def storable_json(value, text: str):
+    """A parsed JSON value with lone surrogates replaced; ``text`` is the JSON it was parsed
+    from, in which they can only be written as escapes (``\\ud800``)."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return value
+    return json.loads(storable(json.dumps(value, ensure_ascii=False)))
+
+
+def bounded_text(text: str, *, max_token: int, max_line: int) -> str:
+    """The text with runs without a space cut to ``max_token`` characters and lines longer
+    than ``max_line`` broken at a sentence end, else at a space (linear time)."""
+    text = _long_run(max_token).sub(lambda match: match.group()[:max_token], text)
+    return _long_line(max_line).sub(lambda match: _wrap(match.group(), max_line), text)
+
+
+@lru_cache(maxsize=8)
+def _long_run(limit: int) -> re.Pattern:
+    # Anchored at the start of a run, so each run is scanned once: linear in the text.
+    return re.compile(r"(?<!\S)\S{%d,}" % (limit + 1))
+
+
+@lru_cache(maxsize=8)
+def _long_line(limit: int) -> re.Pattern:
+    return re.compile(r"(?<![^\n])[^\n]{%d,}" % (limit + 1))
+
+
+def _wrap(line: str, limit: int) -> str:
+    """A long line as lines of at most ``limit`` characters: breaking at a sentence end keeps
+    sentences whole (they never cross a line); a space only keeps words whole."""
+    pieces, start = [], 0
+    while len(line) - start > limit:
+        window = line[start : start + limit + 1]
+        ends = [match.end() - 1 for match in _SENTENCE_END.finditer(window, limit // 2)]
+        cut = ends[-1] if ends else max(window.rfind(" "), window.rfind("\t"))
+        if cut <= 0:
+            pieces.append(line[start : start + limit])
+            start += limit
+            continue
+        pieces.append(line[start : start + cut])
+        start += cut + 1  # the space at the break becomes the line break
+    pieces.append(line[start:])
+    return "\n".join(pieces)
+
+
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*")
+_ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?""")
+_TAG_NAME = re.compile(r"<[A-Za-z][^\s/<>]*")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*?(/?)>")
+# Elements that never hold others, or that the next one of their kind closes ("<p>a<p>b"):
+# neither deepens the tree, however many a page leaves open.
+_FLAT = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th option thead tbody tfoot colgroup rp rt".split()
+)
+
+
+def bounded_markup(html: str, settings) -> str:
+    """The markup with an element of too many attributes stripped of them, and elements
+    nested too deeply turned into their text, before lxml parses it (linear time)."""
+    limit = settings.max_html_attributes
+    html = _long_tag(limit).sub(lambda match: _fewer_attributes(match.group(), limit), html)
+    return _shallower(html, settings.max_html_depth)
+
+
+@lru_cache(maxsize=8)
+def _long_tag(max_attributes: int) -> re.Pattern:
+    # An element with more attributes than the limit has at least two characters for each.
+    return re.compile(r"<[A-Za-z][^<>]{%d,}" % (2 * max_attributes))
+
+
+def _fewer_attributes(tag: str, limit: int) -> str:
+    if len(_ATTRIBUTE.findall(tag, len(_TAG_NAME.match(tag).group()))) <= limit:
+        return tag
+    return _TAG_NAME.match(tag).group()
+
+
+def _shallower(html: str, max_depth: int) -> str:
+    """Drop the tags (keeping the text) of elements opened below ``max_depth`` open ones."""
+    if all(depth <= max_depth for _, depth in _nesting(html)):
+        return html
+    pieces, last = [], 0
+    for match, depth in _nesting(html):
+        if depth > max_depth:
+            pieces.append(html[last : match.start()])
+            last = match.end()
+    pieces.append(html[last:])
+    return "".join(pieces)
+
+
+def _nesting(html: str) -> Iterator[tuple[re.Match, int]]:
+    """(tag, depth inside the element) for the start and end tag of every nesting element.
+
+    Depth counts start tags minus end tags, as a tree builder does on markup that closes
+    its elements; a page whose depth stays under the limit that way is left as it is.
+    """
+    depth = 0
+    for match in _TAG.finditer(html):
+        closing, name, selfclosing = match.groups()
+        if selfclosing or name.lower() in _FLAT:
+            continue
+        if closing:
+            yield match, depth
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            yield match, depth
