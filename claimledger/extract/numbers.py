@@ -61,6 +61,7 @@ _CURRENCY_SYMBOLS = table("units", "currency_symbols")
 _CURRENCY_CODES = word_list("units", "currency_codes")
 _CURRENCY_PREFIXES = {**_CURRENCY_SYMBOLS, **{code: code for code in _CURRENCY_CODES}}
 _DOLLAR_COUNTRIES = table("units", "dollar_countries")
+_DOLLAR_AFTER_SIGN = table("units", "dollar_after_sign")
 _CURRENCY_WORDS = table("units", "currency_words")
 _NATIONAL_CURRENCIES = _phrases("national_currencies")
 MONEY = frozenset(_CURRENCY_PREFIXES.values()) | frozenset(_CURRENCY_WORDS.values()) | frozenset(
@@ -81,9 +82,9 @@ _UNIT_LONGEST = max(len(key) for key in _UNITS)
 _CASED_UNITS = table("units", "cased_units")
 # Units written into a figure's text, as its currency or percent ("$450 million", "19 per cent").
 _IN_TEXT = MONEY | {"percent", "percentage point", "basis point", "point", "times", FRACTION}
-_TIME_UNITS = words("units", "time_units")
+TIME_UNITS = words("units", "time_units")
 _RATE_NOUNS = {
-    **{name: unit for unit in _TIME_UNITS for name in _UNIT_NAMES[unit]},
+    **{name: unit for unit in TIME_UNITS for name in _UNIT_NAMES[unit]},
     **table("units", "rate_nouns"),
 }
 _RATE_WORDS = words("units", "rate_words")
@@ -94,14 +95,18 @@ _DIMENSIONS = words("units", "dimensions")
 _PREFIX_PATTERN = "|".join(
     re.escape(prefix) for prefix in sorted(_CURRENCY_PREFIXES, key=len, reverse=True)
 )
-# One token that is a number: sign, "~" or "sub-", a glued currency ("USD10", "RM23.50"),
-# digits with thousands separators and decimals, and a glued suffix ("bn", "km", "%").
+_COUNTRY_PATTERN = "|".join(sorted(_DOLLAR_AFTER_SIGN, key=len, reverse=True))
+# One token that is a number: sign, "~" or "sub-", a glued currency ("USD10", "RM23.50") or
+# the country letters of "$A450,000", digits with thousands separators and decimals, a glued
+# suffix ("bn", "km", "%"), and the dash of "7- or 8-inch".
 _NUMERAL = re.compile(
     r"(?P<sign>[-−+~]|minus-|sub-)?"
-    rf"(?P<currency>{_PREFIX_PATTERN}|US)?"
+    rf"(?:(?P<currency>{_PREFIX_PATTERN}|US)|(?P<country>{_COUNTRY_PATTERN}))?"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<suffix>[^\W\d_]+(?:/[^\W\d_]+)?[23²³]?|%|°[CF]?)?$"
+    r"(?P<suffix>[^\W\d_]+(?:/[^\W\d_]+)?[23²³]?|%|°[CF]?)?(?P<dash>-)?$"
 )
+# "3/4 of the voters": a share written with a slash; larger denominators are dates ("9/11").
+_SLASH_FRACTION = re.compile(r"(?P<count>[1-9])/(?P<parts>[2-9]|10)$")
 _HAS_DIGIT = re.compile(r"\d")
 # Words a figure can begin with, besides digits: approximations, openers, currencies, numbers.
 _STARTERS = frozenset(
@@ -147,6 +152,7 @@ class _Amount:
     vague: bool = False
     about: bool = False
     below: bool = False  # "sub-7 nanometre chips": under the amount
+    dangling: bool = False  # "7-" in "7- or 8-inch": the unit comes after the other end
     unit: str | None = None
     scale: float = 1.0
     text_end: int = 0
@@ -220,8 +226,8 @@ def _read_measure(words: Sequence[str], lower: Sequence[str], i: int) -> _Amount
     if negative and amount.value is not None:
         amount.value = amount.low = amount.high = -amount.value
     amount.text_end = amount.end
-    if currency:
-        amount.unit = currency
+    if currency and not (currency == "USD" and amount.unit in _DOLLAR_AFTER_SIGN.values()):
+        amount.unit = currency  # "$" with "A450,000" after it is Australian
     elif amount.unit is None:
         amount.unit, amount.end = _read_unit(words, lower, amount.end, amount)
         if amount.unit in _IN_TEXT:
@@ -243,6 +249,10 @@ def _read_amount(words: Sequence[str], lower: Sequence[str], i: int) -> _Amount 
     if i >= len(words):
         return None
     if _HAS_DIGIT.search(words[i]):
+        share = _SLASH_FRACTION.match(words[i])
+        if share is not None and int(share["count"]) < int(share["parts"]):
+            value = int(share["count"]) / int(share["parts"])
+            return _Amount(i, i, i + 1, value, value, value, unit=FRACTION)
         return _read_numeral(words, lower, i)
     return _read_vague(lower, i) or _read_number_words(lower, i)
 
@@ -259,6 +269,11 @@ def _read_numeral(words: Sequence[str], lower: Sequence[str], i: int) -> _Amount
                      below=match["sign"] == "sub-")
     if match["currency"]:
         amount.unit = _CURRENCY_PREFIXES.get(match["currency"], "USD")
+    elif match["country"]:
+        if i == 0 or words[i - 1] != "$":
+            return None  # "A320", "S5": letters and digits that are a name
+        amount.unit = _DOLLAR_AFTER_SIGN[match["country"]]
+    amount.dangling = bool(match["dash"])
     suffix = match["suffix"]
     if suffix and not _read_suffix(amount, suffix, match["digits"], lower):
         return None
@@ -474,9 +489,14 @@ def _unit_word(word: str, *, glued: bool) -> str | None:
         return _LETTER_UNITS.get(word) if glued else None
     if word in _CASED_UNITS:
         return _CASED_UNITS[word]
-    lower = word.lower()
+    lower = word.lower().rstrip("-")  # "287 miles- and": a dash left glued by the writer
     if not glued and lower in _GLUED_ONLY:
         return None
+    over, slash, under = lower.partition("/")
+    if slash and over and under and (over,) in _UNITS and (under,) in _UNITS and (
+        lower not in ("km/h", "m/s")  # speeds with names of their own
+    ):
+        return f"{_UNITS[(over,)]} per {_UNITS[(under,)]}"  # "10 kV/cm", "$4/kg"
     return _UNITS.get((lower,))
 
 
@@ -491,7 +511,7 @@ def _read_rate(lower: Sequence[str], i: int, unit: str) -> tuple[str, int]:
     if _at(lower, end) in _NOT_RATE_AFTER:
         return unit, i
     denominator = _RATE_NOUNS[noun]
-    if rate_word in ("a", "an") and denominator not in _TIME_UNITS | _PER_ITEM:
+    if rate_word in ("a", "an") and denominator not in TIME_UNITS | _PER_ITEM:
         return unit, i  # "$5 a bag" may be a price per bag, but "5 km a wall" is not a rate
     return f"{unit} per {denominator}", end
 
@@ -501,6 +521,11 @@ def _read_range_end(
 ) -> _Amount | None:
     """The upper end of "A to B", "A-B", "between A and B", "A or B", when one follows."""
     connector = _at(lower, first.end)
+    dash = int(connector == "-")
+    if (first.dangling or dash) and _at(lower, first.end + dash) in ("or", "to"):
+        # "7- or 8-inch", "5 - to 10-year": the first end's dash waits for the unit
+        first.end += dash
+        connector = _at(lower, first.end)
     if connector not in ("to", "-", "–", "—", "and", "or"):
         return None
     if connector == "and" and opener != "between":

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.dates import MONTHS
 from claimledger.extract.numbers import (
-    AT_LEAST, EXACT, MONEY, RANGE, UP_TO, VAGUE, Figure, find_figures,
+    AT_LEAST, EXACT, MONEY, RANGE, TIME_UNITS, UP_TO, VAGUE, Figure, find_figures,
 )  # fmt: skip
 from claimledger.extract.vocab import table, words
 from claimledger.model import Quantity
@@ -59,7 +59,7 @@ _VALUE_PREPOSITIONS = words("quantities", "value_prepositions")
 _LEVEL_PREPOSITIONS = words("quantities", "level_prepositions")
 _CLOCK_WORDS = words("quantities", "clock_words")
 _STREET_WORDS = words("quantities", "street_words")
-_LABELS = words("quantities", "labels")
+_LABELS = words("quantities", "labels") | words("quantities", "rank_words")
 _FURNITURE = words("quantities", "furniture")
 _LISTICLE = words("quantities", "listicle")
 _AGE_WORDS = words("quantities", "age_words")
@@ -157,21 +157,47 @@ def _after_year(sent: Doc, i: int) -> bool:
 
 
 def is_date(sent: Doc, figure: Figure) -> bool:
-    """"14 March", "March 14", "Aug. 14", "14 of March": a day next to a month name."""
-    value = figure.value
-    if figure.unit or value is None or figure.approx != EXACT or not (
-        1 <= value <= 31 and value == int(value)
-    ):
+    """"14 March", "March 14", "Aug. 14", "14 of March", "from May 3 to 9", "on June 4 and 5":
+    days next to a month name, or next to a day that is."""
+    ends = (figure.value,) if figure.approx == EXACT else (figure.low, figure.high)
+    if figure.unit or figure.approx not in (EXACT, RANGE) or not all(map(_is_day, ends)):
         return False
-    after = _tokens_at(sent, figure.end, 2)
-    if after and (_is_month(after[0]) or (
+    return (
+        _month_after(sent, figure.end) or _month_before(sent, figure.start)
+        or _next_to_a_date(sent, figure.start - 1, -1) or _next_to_a_date(sent, figure.end, 1)
+    )
+
+
+def _is_day(value: float | None) -> bool:
+    return value is not None and 1 <= value <= 31 and value == int(value)
+
+
+def _month_after(sent: Doc, i: int) -> bool:
+    after = _tokens_at(sent, i, 2)
+    return bool(after) and (_is_month(after[0]) or (
         len(after) == 2 and after[0].lower_ == "of" and _is_month(after[1])
-    )):
-        return True
-    before = sent[max(figure.start - 2, 0):figure.start]
+    ))
+
+
+def _month_before(sent: Doc, i: int) -> bool:
+    before = sent[max(i - 2, 0):i]
     return len(before) > 0 and (
         _is_month(before[-1]) or (before[-1].text == "." and _is_month(before[0]))
     )
+
+
+def _next_to_a_date(sent: Doc, i: int, step: int) -> bool:
+    """The other day of "June 4 and 5" or "4 and 5 June": a conjunction, a dated day."""
+    day = i + step
+    if not (0 <= i < len(sent) and 0 <= day < len(sent)) or sent[i].lower_ not in _DAY_LINKS:
+        return False
+    token = sent[day]
+    if not (token.text.isdigit() and _is_day(int(token.text))):
+        return False
+    return _month_before(sent, day) if step == -1 else _month_after(sent, day + 1)
+
+
+_DAY_LINKS = frozenset({"and", "or", "to", "through", "-", "–", "&", ","})
 
 
 def _is_month(token: Token) -> bool:
@@ -190,11 +216,33 @@ def is_number_code(sent: Doc, figure: Figure) -> bool:
     if figure.approx == RANGE:
         # "12-29-2014", "12-23-46 PM": a third number glued on makes a date or a code
         return _glued_number(sent, figure.end, 1) or _glued_number(sent, figure.start - 1, -1)
+    if figure.unit is not None:
+        return False  # "87 mph (140 km/h)" a conversion, "+4.5%" a change: not codes
     if text.startswith("+") or (len(text) > 1 and text[0] == "0" and text[1].isdigit()):
         return True
-    if figure.unit is not None:
-        return False  # "87 mph (140 km/h)": a conversion, not a code
+    if _TIME_ZONE.match(text) or _LONG_ID.match(text):
+        return True  # "-0500" an offset from UTC; "40517732" an account or case number
+    after = _tokens_at(sent, figure.text_end, 1)
+    if after and after[0].lower_ in _RADIO_BANDS:
+        return True  # "98.4 FM"
     return _joined_number(sent, figure.start - 1, -1) or _joined_number(sent, figure.end, 1)
+
+
+_TIME_ZONE = re.compile(r"[-+−](?:0\d|1[0-4])[0-5]\d$")
+_LONG_ID = re.compile(r"\d{7,}$")  # seven digits or more with no thousands separator
+_RADIO_BANDS = words("quantities", "radio_bands")
+_PHONE_VERBS = words("quantities", "phone_verbs")
+
+
+def is_phone_number(sent: Doc, figure: Figure) -> bool:
+    """"called 112", "dial 999": a number that is called, not a count."""
+    anchor = sent[figure.anchor]
+    if figure.unit is not None or figure.approx != EXACT or anchor.dep_ == "nummod":
+        return False
+    before = sent[figure.start - 1] if figure.start else None
+    return anchor.head.lemma_.lower() in _PHONE_VERBS and anchor.dep_ in ("dobj", "npadvmod") or (
+        before is not None and before.lemma_.lower() in _PHONE_VERBS and before.pos_ == "VERB"
+    )
 
 
 def _glued_number(sent: Doc, i: int, step: int) -> bool:
@@ -298,11 +346,105 @@ def is_person_age(sent: Doc, figure: Figure) -> bool:
         return True
     if figure.unit or figure.approx != EXACT or figure.start < 2 or low != int(low):
         return False
-    # "Mira Dovan, 54, said": entity labels are no help here, the model often calls the
-    # name a place and the age a date
+    # "Mira Dovan, 54, said", "the mayor, 61,": entity labels are no help here, the model
+    # often calls the name a place and the age a date
     closed = not after or after[0] in (",", ")", ";")
-    return sent[figure.start - 1].text in (",", "(") and closed and (
-        sent[figure.start - 2].pos_ == "PROPN"
+    named = sent[figure.start - 2]
+    if sent[figure.start - 1].text in (",", "(") and closed and (
+        named.pos_ == "PROPN" or (named.pos_ == "NOUN" and named.tag_ == "NN")
+    ):
+        return True
+    return _age_as_predicate(sent, figure)
+
+
+# Pronouns of one person, whose bare number after "is" is an age: "she was eight".
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "you"})
+
+
+def _age_as_predicate(sent: Doc, figure: Figure) -> bool:
+    """"By the time she was eight", "Mira is now 19", "the children were 6 and 5 respectively":
+    a bare number said of a person with "be" is their age."""
+    # "is now 19", "were, at that time, 6 and 5": adverbs, asides and the other ages between
+    between = sent[max(figure.start - 8, 0):figure.start]
+    verb = next((t for t in reversed(between) if t.pos_ in ("AUX", "VERB")), None)
+    if verb is None or verb.lemma_ != "be" or verb.pos_ != "AUX" or any(
+        t.lower_ in ("not", "n't") for t in sent[verb.i:figure.start]
+    ):
+        return False
+    i = verb.i
+    if figure.end < len(sent) and sent[figure.end].tag_ in ("NNS", "NNPS"):
+        return False  # "the victims were 12 children": a count
+    subject = next((c for c in sent[i].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    one = subject.lower_ in _PERSON_PRONOUNS or (
+        subject.tag_ == "NNP" and subject.ent_type_ in ("PERSON", "")
+    ) or (subject.tag_ == "NN" and subject.lemma_.lower() in _ONE_PEOPLE)
+    several = subject.tag_ == "NNS" and subject.lemma_.lower() in _ONE_PEOPLE and any(
+        token.lower_ == "respectively" for token in sent
+    )
+    return one or several
+
+
+def is_pronominal_number(sent: Doc, figure: Figure) -> bool:
+    """"The two met", "conflate the two": a number standing for people or things named before,
+    not a count of them."""
+    anchor = sent[figure.anchor]
+    if figure.unit or figure.approx != EXACT or figure.start == 0 or (
+        sent[figure.start - 1].lower_ not in _ANAPHORIC_DETERMINERS
+    ):
+        return False
+    if anchor.dep_ in ("nummod", "quantmod", "compound") or (
+        figure.end < len(sent) and sent[figure.end].pos_ in ("NOUN", "PROPN")
+    ):
+        return False  # "the two ministers": it counts its noun
+    of_noun = next((_object_of(c) for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of_noun is None or of_noun.pos_ == "PRON"  # "the two of them"; not "the two of our ships"
+
+
+_ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those"})
+
+
+def is_relative_time(sent: Doc, figure: Figure) -> bool:
+    """"two weeks ago", "three days later", "in the last three months", "over three decades":
+    a time reckoned from another moment frames a claim; it is not one."""
+    if figure.unit not in TIME_UNITS:
+        return False
+    after = _tokens_at(sent, figure.end, 1)
+    if after and after[0].lower_ in _RELATIVE_AFTER:
+        return True
+    noun = sent[figure.end - 1]
+    before = sent[figure.start - 1].lower_ if figure.start else ""
+    if before in _TIME_FRAMES and noun.dep_ in ("pobj", "npadvmod"):
+        return True  # "in the last three months"; not "has spent the last 200 days"
+    first = sent[figure.start]
+    spanned = noun.dep_ == "pobj" and noun.head.lower_ in _SPAN_PREPOSITIONS
+    return spanned or (first.lower_ in _SPAN_PREPOSITIONS and first.dep_ == "prep")
+
+
+_RELATIVE_AFTER = words("quantities", "relative_after")
+_TIME_FRAMES = words("quantities", "time_frames")
+_SPAN_PREPOSITIONS = words("quantities", "span_prepositions")
+
+
+def is_compound_word(sent: Doc, figure: Figure) -> bool:
+    """Numbers inside words and names: "two-headed", "a one-eyed cat"; "1 WTC offices" (one
+    with a plural is no count); "iPhone 6 and 6 Plus" (the other of two named numbers)."""
+    if figure.unit is not None or figure.approx != EXACT:
+        return False
+    after = _tokens_at(sent, figure.end, 2)
+    if len(after) == 2 and after[0].text == "-" and not sent[figure.end - 1].whitespace_ and (
+        not after[0].whitespace_ and after[1].tag_ in ("JJ", "VBN") and after[1].lower_.endswith("ed")
+    ):
+        return True
+    anchor = sent[figure.anchor]
+    if figure.value == 1 and anchor.dep_ == "nummod" and anchor.head.tag_ in ("NNS", "NNPS") and (
+        anchor.head.i > anchor.i + 1
+    ):
+        return True
+    before = sent[max(figure.start - 3, 0):figure.start]
+    return len(before) == 3 and before[2].lower_ in ("and", "or", ",") and before[1].like_num and (
+        _names_the_number(before[0])
     )
 
 
@@ -328,7 +470,8 @@ def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
 
 NOT_CLAIMS: tuple[Callable[[Doc, Figure], bool], ...] = (
     is_year, is_date, is_clock_time, is_number_code, is_name_part, is_address,
-    is_page_furniture, is_person_age, is_pronoun_one,
+    is_page_furniture, is_person_age, is_pronoun_one, is_pronominal_number, is_relative_time,
+    is_phone_number, is_compound_word,
 )  # fmt: skip
 
 
@@ -656,20 +799,37 @@ def _from_clause(
         return _measured(verb, figure, inside)  # "the damage at $780 million", "homes from $1m"
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return None, None
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        # a bare number as subject: "at least 60 were unaccounted for"
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.pos_ == "NUM":
+        # a bare number as subject or object: "at least 60 were unaccounted for", "police
+        # arrested 40"
         predicate = _predicate(root)
         human = predicate is not None and predicate.lemma_.lower() in _HUMAN_PREDICATES
-        return (None, "people") if human and figure.unit is None else (None, None)
+        if human and figure.unit is None:
+            return None, "people"
+        if root.dep_ != "dobj":
+            return None, None
     if preposition in ("at", "to", "for", "from") and verb.lemma_.lower() not in _NEUTRAL_CHANGE:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in inside]
         if objects and not _is_quantity(objects[0]):
             # "put the cost of X at", "raised its count to", "is selling the phone for"
             return _measured(objects[0], figure, inside)
+    if verb.lemma_.lower() not in _VALUING_VERBS and verb.dep_ != "acl":
+        # "A farmer spent $15,000": the farmer paid, and is not what is counted; a participle
+        # still describes its noun ("people displaced at 7,000")
+        return None, None
+    if preposition not in (None, "at", "to", "from", "by") and not (
+        preposition == "for" and figure.unit in MONEY
+    ):
+        return None, None  # "reached 80 km/h in 8 seconds": a time or place around the claim
     subject = _clause_subject(verb)
     if subject is None or subject.i in inside:
         return None, None
     return _measured(subject, figure, inside)
+
+
+# Verbs whose subject is what the figure measures: "repairs cost $12 million", "the toll
+# stands at 86", "demand fell 4%"; other verbs' subjects are agents ("police arrested 40").
+_VALUING_VERBS = _LEVEL_VERBS | words("quantities", "valuing_verbs")
 
 
 def _is_quantity(noun: Token) -> bool:
@@ -749,9 +909,11 @@ def _phrase(noun: Token, inside: range, *, with_of: bool = False) -> str:
             target = _object_of(child)
             if target is not None and target.i not in inside and target.pos_ != "PRON":
                 text = f"{text} of {_phrase(target, inside)}"
-        elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+        elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and not _is_quantity(child):
+            # "mud and debris"; but "2.1 million soldiers, 900,000 reservists and 4 million
+            # militia" are three figures, each counting its own noun
             conjunction = next((c.text for c in noun.children if c.dep_ == "cc"), "and")
-            text = f"{text} {conjunction} {_phrase(child, inside)}"  # "mud and debris"
+            text = f"{text} {conjunction} {_phrase(child, inside)}"
     return text
 
 
@@ -762,7 +924,7 @@ def _modifiers(noun: Token, inside: range) -> list[Token]:
             continue
         if child.like_num and noun.pos_ == "PROPN" and child.i == noun.i + 1:
             found.append(child)  # a number in a name: "S&P 500"
-        elif child.i < noun.i and child.dep_ in _MODIFIER_DEPS and not child.like_num and (
+        elif child.i < noun.i and child.dep_ in _MODIFIER_DEPS and not _has_digit(child) and (
             child.pos_ not in ("DET", "PRON", "PUNCT", "NUM")
             and child.lower_ not in _DROPPED_MODIFIERS
         ):
@@ -771,13 +933,37 @@ def _modifiers(noun: Token, inside: range) -> list[Token]:
     return found
 
 
+def _has_digit(token: Token) -> bool:
+    """A number or a piece of one ("4.3M", "30s"): never part of what is counted."""
+    if token.like_num or any(char.isdigit() for char in token.text):
+        return True
+    before = token.nbor(-1) if token.i else None  # the "M" of "4.3 M" read as one figure
+    return before is not None and not before.whitespace_ and before.like_num
+
+
 def _join(tokens: list[Token]) -> str:
-    """Token texts with the sentence's own spacing where they are adjacent."""
+    """Token texts with the sentence's own spacing where they are adjacent, each hyphenated
+    word whole: "low-flying helicopters", not "flying helicopters"."""
+    tokens = sorted({part for token in tokens for part in _hyphenated(token)}, key=lambda t: t.i)
     parts = []
     for token, following in zip(tokens, tokens[1:]):
         parts.append(token.text + (token.whitespace_ if following.i == token.i + 1 else " "))
     parts.append(tokens[-1].text)
     return "".join(parts).strip()
+
+
+def _hyphenated(token: Token) -> list[Token]:
+    """The tokens of the hyphenated word a token is part of ("loan-to-value"), or the token."""
+    doc, start, end = token.doc, token.i, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and (
+        not doc[start - 1].whitespace_ and not doc[start - 2].like_num
+    ):
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and (
+        not doc[end + 1].whitespace_ and not doc[end + 2].like_num
+    ):
+        end += 2
+    return list(doc[start:end + 1])
 
 
 def _subject(predicate: Token | None, counted: Token | None, figure: Figure) -> str | None:
