@@ -1,6 +1,6 @@
 """The ledger of real FNC-1 bodies against hand annotations (benchmarks/gold/fnc1/).
 
-    .venv/bin/python benchmarks/eval_fnc1.py [--gold FOLDER] [--details]
+    .venv/bin/python benchmarks/eval_fnc1.py [--gold FOLDER] [--details] [--validate]
 
 Every body named in a gold file is saved as one .txt file and built through the CLI
 (``claimledger build``, then ``claimledger export claims --extra``), as a user would. Each
@@ -66,9 +66,15 @@ class GoldError(ValueError):
     """Gold files that do not follow benchmarks/gold/fnc1/README.md, every problem listed."""
 
 
+def body_texts() -> dict[int, str]:
+    """FNC-1 train bodies by Body ID, read from ../shared/data."""
+    return {int(body_id): text for body_id, text in fnc1_bodies()}
+
+
 def load_gold(folder: Path, bodies: dict[int, str]) -> list[dict]:
     """The records of every story-*.jsonl in a folder, validated against the bodies."""
-    records, problems, seen = [], [], {}
+    records, problems = [], []
+    first: dict = {}  # body id, and body text, -> where it was first annotated
     for path in sorted(folder.glob("story-*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
@@ -81,9 +87,14 @@ def load_gold(folder: Path, bodies: dict[int, str]) -> list[dict]:
                 continue
             found = validate(record, bodies, story=path.stem)
             body_id = record.get("body_id") if isinstance(record, dict) else None
-            if body_id in seen:
-                found.append(f"body {body_id} is annotated twice (also {seen[body_id]})")
-            seen.setdefault(body_id, where)
+            if isinstance(body_id, int) and body_id in bodies:
+                # The ledger keeps one document per text: a second copy would get no claims.
+                text = " ".join(bodies[body_id].split())
+                if first.setdefault(body_id, where) != where:
+                    found.append(f"body {body_id} is annotated twice (also {first[body_id]})")
+                elif first.setdefault(text, where) != where:
+                    found.append(f"body {body_id} has the same text as the body of "
+                                 f"{first[text]}: annotate one of them")
             problems.extend(f"{where}: {problem}" for problem in found)
             records.append(record)
     if problems:
@@ -318,8 +329,7 @@ def _field_right(name: str, claim: dict, wanted: dict) -> bool:
 def evaluate_fnc1(folder: Path = GOLD, *, bodies: dict[int, str] | None = None,
                   workers: int | None = None) -> dict:
     """Rows, fields, denials and statements of the ledger against the gold, by part."""
-    if bodies is None:
-        bodies = {int(body_id): text for body_id, text in fnc1_bodies()}
+    bodies = body_texts() if bodies is None else bodies
     records = load_gold(folder, bodies)
     annotated = {record["body_id"]: bodies[record["body_id"]] for record in records}
     rows = located_claims(annotated, workers=workers) if annotated else {}
@@ -337,8 +347,14 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD, help="Folder of story-*.jsonl files.")
     parser.add_argument("--details", action="store_true",
                         help="List wrong fields of matched rows in the tuning part.")
+    parser.add_argument("--validate", action="store_true",
+                        help="Only check the gold files against the bodies, building nothing.")
     args = parser.parse_args()
     try:
+        if args.validate:
+            records = load_gold(args.gold, body_texts())
+            print(f"{len(records)} gold records valid in {args.gold}")
+            return
         result = evaluate_fnc1(args.gold)
     except GoldError as error:
         sys.exit(str(error))

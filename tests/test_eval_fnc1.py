@@ -50,7 +50,7 @@ def _write(folder: Path, records: list, name: str = "story-z.jsonl") -> Path:
 
 
 def test_gold_problems_are_all_listed_with_file_and_line(tmp_path):
-    bodies = {1: STORM, 2: FAIR}
+    bodies = {1: STORM, 2: FAIR, 4: FAIR.replace(" ", "  ")}
     records = [
         _record(1, [_figure(STORM, "42", 42) | {"end": 9999}]),
         _record(2, [_figure(FAIR, "1,200", 1200, status="rumoured")]),
@@ -58,6 +58,7 @@ def test_gold_problems_are_all_listed_with_file_and_line(tmp_path):
         _record(2, [_figure(FAIR, "1,200", 1200, counted="visitors who came to the fair on its "
                                                          "very first day")]),
         _record(1, story="story-y"),
+        _record(4),
     ]
     _write(tmp_path, records)
     with pytest.raises(GoldError) as caught:
@@ -69,6 +70,7 @@ def test_gold_problems_are_all_listed_with_file_and_line(tmp_path):
     assert "story-z.jsonl:4:" in message and "labels are short phrases" in message
     assert "story-z.jsonl:4: body 2 is annotated twice" in message
     assert "story-z.jsonl:5:" in message and "differs from the file name" in message
+    assert "story-z.jsonl:6: body 4 has the same text as the body of story-z.jsonl:2" in message
 
 
 def test_a_statement_cue_must_lie_in_its_sentence(tmp_path):
