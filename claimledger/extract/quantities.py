@@ -90,7 +90,7 @@ def find_quantities(sent: Doc) -> list[QuantityMention]:
     mentions: list[QuantityMention] = []
     previous: Figure | None = None
     for figure in find_figures([token.text for token in sent]):
-        for level in _levels(sent, _without_particle(sent, figure)):
+        for level in _levels(sent, _as_metres(sent, _without_particle(sent, figure))):
             if any(rule(sent, level) for rule in NOT_CLAIMS):
                 continue
             if previous is not None and _is_conversion(sent, previous, level):
@@ -476,6 +476,24 @@ NOT_CLAIMS: tuple[Callable[[Doc, Figure], bool], ...] = (
 
 
 # --- 2.-4. adjusting the figure to its sentence -----------------------------------------------
+def _as_metres(sent: Doc, figure: Figure) -> Figure:
+    """"a 37m yacht": one thing with a glued "m" is metres long, not 37 million of it; "37m
+    phones" and "£37m" stay millions."""
+    glued = sent[figure.anchor:figure.end].text
+    if figure.unit is not None or figure.value is None or not re.fullmatch(r"[\d.,]+m", glued) or (
+        figure.start == 0 or sent[figure.start - 1].lower_ not in ("a", "an")
+    ):
+        return figure
+    noun = sent[figure.end] if figure.end < len(sent) else None
+    if noun is None or noun.tag_ != "NN" or not any(
+        token.head.i == noun.i for token in sent[figure.anchor:figure.end]
+    ):
+        return figure
+    value = figure.value / 1e6
+    return Figure(figure.start, figure.end, figure.anchor, value, value, value, figure.approx,
+                  "m", figure.text_end)
+
+
 def _without_particle(sent: Doc, figure: Figure) -> Figure:
     """"went up to 94", "handed over 300 weapons": a verb particle is no approximation."""
     first = sent[figure.start]
@@ -799,7 +817,7 @@ def _from_clause(
         return _measured(verb, figure, inside)  # "the damage at $780 million", "homes from $1m"
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return None, None
-    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.pos_ == "NUM":
+    if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "dobj" and root.pos_ == "NUM"):
         # a bare number as subject or object: "at least 60 were unaccounted for", "police
         # arrested 40"
         predicate = _predicate(root)

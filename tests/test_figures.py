@@ -1,0 +1,114 @@
+"""Which figures are claims, what each counts, and its unit: one hand-written sentence per
+rule, each asserting what the rule changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.quantities import find_quantities
+from claimledger.nlp import load_pipeline
+
+
+def figures(sentence: str) -> dict[str, object]:
+    return {m.quantity.text: m for m in find_quantities(load_pipeline()(sentence))}
+
+
+@pytest.mark.parametrize("sentence, dropped, kept", [
+    # dates and date ranges
+    ("The fair runs from May 3 to 9 and drew 12,000 visitors.", "3 to 9", "12,000"),
+    ("Talks were held on June 4 and 5 with 30 delegations.", "5", "30"),
+    ("Talks were held on 4 and 5 June with 30 delegations.", "4", "30"),
+    # relative times
+    ("The bridge was shut two weeks ago after 14 cracks were found.", "two", "14"),
+    ("Three days later the ferry sank with 40 crew on board.", "Three", "40"),
+    ("In the last three months the agency hired 40 staff.", "three", "40"),
+    ("Rents have climbed over three decades, a study of 900 flats found.", "over three", "900"),
+    # ages as identity
+    ("The mayor, 61, said 300 homes were flooded.", "61", "300"),
+    ("By the time she was eight she had visited 20 countries.", "eight", "20"),
+    ("The brothers were 6 and 9 respectively when 50 families left.", "9", "50"),
+    # phone and emergency numbers, radio, time zones, ids
+    ("Residents called 112 when 60 houses caught fire.", "112", "60"),
+    ("The station on 98.4 FM reaches 200,000 listeners.", "98.4", "200,000"),
+    ("The alert went out at 09:15 -0500, reaching 5,000 phones.", "-0500", "5,000"),
+    ("Claim 40517732 was one of 800 filed that week.", "40517732", "800"),
+    # numbers inside names and compounds
+    ("The farm has a two-headed calf and 90 cows.", "two", "90"),
+    ("The Model 6 and 7 Plus phones sold 4 million units.", "7", "4 million"),
+    ("The top 10 apps were downloaded 3 million times.", "10", "3 million times"),
+    # pronominal numbers
+    ("The two met after 500 protesters gathered.", "two", "500"),
+    ("He said he could not tell the two apart among 40 photos.", "two", "40"),
+])  # fmt: skip
+def test_not_a_claim(sentence, dropped, kept):
+    found = figures(sentence)
+    assert dropped not in found and kept in found, list(found)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Police called 30 witnesses to the inquiry.", "30"),
+    ("She has spent the last 200 days in orbit.", "200"),
+    ("The victims were 12 children from the village.", "12"),
+    ("The two ministers signed the deal.", "two"),
+])  # fmt: skip
+def test_still_a_claim(sentence, text):
+    assert text in figures(sentence)
+
+
+@pytest.mark.parametrize("sentence, text, counted", [
+    ("About 4,000 Sudanese refugees reached the camp.", "About 4,000", "Sudanese refugees"),
+    ("Some 8,000 Ukrainians have applied for visas.", "Some 8,000", "Ukrainians"),
+    ("A farmer spent $15,000 on the pump.", "$15,000", None),
+    ("Police arrested 40 after the match.", "40", "people"),
+    ("The repairs cost $12 million, the council said.", "$12 million", "repairs"),
+    ("All four of our low-flying helicopters took fire.", "four", "low-flying helicopters"),
+    ("Her earnings fell to an all-time low of $62 million.", "$62 million", None),
+    ("They were trapped for the better part of 3 days.", "3", None),
+    ("The car reached 80 km/h in 8 seconds.", "8", None),
+    ("Lenders offer 95 per cent loan-to-value mortgages.", "95 per cent",
+     "loan-to-value mortgages"),
+])  # fmt: skip
+def test_counted(sentence, text, counted):
+    assert figures(sentence)[text].counted == counted
+
+
+def test_counted_holds_no_piece_of_another_figure():
+    found = figures("Nearly two-thirds of the 4.3M online and shop sales were albums.")
+    assert found["Nearly two-thirds"].counted.split()[-1] == "sales"
+    assert "M" not in found["Nearly two-thirds"].counted.split()
+
+
+def test_coordinated_figures_each_count_their_own_noun():
+    found = figures("The navy has 2,100 sailors, about 900 reservists and 40 ships.")
+    assert {text: m.counted for text, m in found.items()} == {
+        "2,100": "sailors", "about 900": "reservists", "40": "ships"}
+
+
+def test_a_34_year_old_is_no_figure_and_no_fragment():
+    assert figures("A 34-year-old was arrested after 12 cars were damaged.").keys() == {"12"}
+
+
+@pytest.mark.parametrize("sentence, text, unit, value, low, high", [
+    ("The engine holds 1.0l of oil.", "1.0l", "litre", 1.0, 1.0, 1.0),
+    ("The flat measures 32m2 in all.", "32m2", "m2", 32, 32, 32),
+    ("The ship is a 37m yacht.", "37m", "m", 37, 37, 37),
+    ("The firm sold 37m phones.", "37m", None, 37e6, 37e6, 37e6),
+    ("The house sold for $A450,000.", "$A450,000", "AUD", 450000, 450000, 450000),
+    ("The club paid S$2 million for the land.", "S$2 million", "SGD", 2e6, 2e6, 2e6),
+    ("The club paid RM40 million for the land.", "RM40 million", "MYR", 40e6, 40e6, 40e6),
+    ("Tickets cost £12 at the gate.", "£12", "GBP", 12, 12, 12),
+    ("Tickets cost ¥1,500 at the gate.", "¥1,500", "JPY", 1500, 1500, 1500),
+    ("Imports rose +4.5% in March.", "+4.5%", "percent", 4.5, 4.5, 4.5),
+    ("Exports fell -3.2% in March.", "-3.2%", "percent", -3.2, -3.2, -3.2),
+    ("About 3/4 of the voters backed the plan.", "About 3/4", "fraction", 0.75, 0.75, 0.75),
+    ("The screen is 7- or 8-inch, the maker said.", "7- or 8", "inch", None, 7, 8),
+    ("Beef sold at $4/kg at the market.", "$4", "USD per kg", 4, 4, 4),
+])  # fmt: skip
+def test_units(sentence, text, unit, value, low, high):
+    quantity = figures(sentence)[text].quantity
+    assert (quantity.unit, quantity.value, quantity.low, quantity.high) == (unit, value, low, high)
+
+
+def test_numbers_with_letters_after_no_dollar_sign_are_names():
+    assert "A320" not in figures("The A320 carried 180 passengers.")
+    assert "9/11" not in figures("The 9/11 memorial drew 3,000 people.")
