@@ -130,6 +130,7 @@ class Claim:
     scope: str | None = None
     measure: str | None = None
     origin: str | None = None
+    polarity: str | None = None  # of a denial or confirmation: denies, confirms or affirms
 
 
 @dataclass(slots=True)
@@ -141,6 +142,7 @@ class Passage:
     b_start: int
     b_end: int
     similarity: float
+    kind: str = "prose"  # prose: the outlets' own words; quotation: only the words they quote
 
 
 @dataclass(slots=True)

@@ -146,6 +146,7 @@ class Sentence:
     paragraph: int
     candidate: bool
     context: bool = False
+    headline: bool = False
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -163,8 +164,18 @@ def split_sentences(text: str) -> list[Sentence]:
                 )
             paragraph += 1
         offset += len(line) + 1
+    if sentences and _is_headline(sentences):
+        # A headline states the story's matter: it is mined even without a cue or a figure.
+        sentences[0].headline = sentences[0].candidate = True
     _mark_context(sentences)
     return sentences
+
+
+def _is_headline(sentences: list[Sentence]) -> bool:
+    """The first line is one sentence without a full stop: a title."""
+    first = sentences[0]
+    alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
+    return alone and not first.text.rstrip().endswith(".")
 
 
 def _line_sentences(line: str) -> Iterator[tuple[int, int]]:

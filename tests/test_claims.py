@@ -66,9 +66,10 @@ def test_denial_without_a_figure_is_a_statement_claim():
         doc="d.txt", raw="Quarry owner rejects reports\n\nThe quarry owner rejected the reports as "
         "baseless, its spokeswoman Ines Varga said.\n", format="text"))
     (found,) = extract_documents([document])
-    (denial,) = [c for c in found if c.kind == "denial"]
-    assert denial.status == "denied" and denial.quantity is None
-    assert denial.attribution.source is not None
+    headline, denial = sorted((c for c in found if c.kind == "denial"), key=lambda c: c.sentence_start)
+    assert denial.status == "denied" and denial.quantity is None and denial.polarity == "denies"
+    assert denial.attribution.source is not None and denial.target.startswith("the reports")
+    assert headline.sentence == "Quarry owner rejects reports" and headline.status == "denied"
 
 
 def test_curly_apostrophes_keep_negation_and_sentence_text():
@@ -87,7 +88,7 @@ def test_figure_in_a_sentence_that_calls_it_false_is_denied(claims):
 
 def test_statement_date_resolves_against_publication(claims):
     # "said on Tuesday" in an article of Wednesday 18 September 2024.
-    first = min(claims.values(), key=lambda c: c.start)
+    first = min(claims.values(), key=lambda c: c.sentence_start)
     assert first.published == "2024-09-18"
     assert claims["about 900"].event_date is None or claims["about 900"].event_date <= "2024-09-18"
 

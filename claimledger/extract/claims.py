@@ -10,17 +10,24 @@ a claim are parsed, together with the sentence before one whose speaker may be n
 from __future__ import annotations
 
 import hashlib
-from spacy.tokens import Doc
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Token
 
 from claimledger.dates import time_expressions
 from claimledger.extract.attribution import AttributionMention, DocumentSources, covering
 from claimledger.extract.quantities import QuantityMention, find_quantities
+from claimledger.extract.lexicons import CUE_CLASSES
 from claimledger.extract.status import (
+    ACCUSING_VERBS,
+    FUTURE_AUXILIARIES,
+    Statement,
     chain,
     figure_status,
-    is_denial,
-    markers,
+    headline_statement,
     statement_status,
+    unattributed_statement,
 )
 from claimledger.model import Attribution, Claim, Document, Quantity
 from claimledger.nlp import Sentence, load_pipeline, parser_text, split_sentences
@@ -33,41 +40,99 @@ def extract_documents(
 ) -> list[list[Claim]]:
     """The claims of each document (cleaned text required), parsing all their sentences in
     one stream so spaCy batches across documents."""
-    plans = [[s for s in split_sentences(d.text or "") if s.candidate or s.context] for d in documents]
+    splits = [split_sentences(d.text or "") for d in documents]
+    plans = [[s for s in sentences if s.candidate or s.context] for sentences in splits]
     stream = ((parser_text(s.text), (index, s)) for index, plan in enumerate(plans) for s in plan)
     nlp = load_pipeline(model)
     contexts = [DocumentSources(d.text or "", outlet=d.outlet) for d in documents]
+    topics = [topic_words(sentences) for sentences in splits]
     results: list[list[Claim]] = [[] for _ in documents]
     for parsed, (index, sentence) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         mentions = contexts[index].attributions(parsed, sentence.start)
         if sentence.candidate:
-            results[index].extend(sentence_claims(documents[index], sentence, parsed, mentions))
+            results[index].extend(
+                sentence_claims(documents[index], sentence, parsed, mentions, topics[index]))
     # A claim id is its document, span and kind: two rules finding the same claim give one.
     return [list({claim.id: claim for claim in found}.values()) for found in results]
 
 
 def sentence_claims(
-    document: Document, sentence: Sentence, parsed: Doc, mentions: list[AttributionMention]
+    document: Document, sentence: Sentence, parsed: Doc, mentions: list[AttributionMention],
+    topics: frozenset[str] | None = None,
 ) -> list[Claim]:
-    """The figure claims of one parsed sentence, then its figure-less key statements."""
-    found = []
-    anchors = set()
-    for mention in find_quantities(parsed):
-        anchors.add(mention.anchor)
-        found.append(_figure_claim(document, sentence, parsed, mention, mentions))
-    statuses = {
-        id(a): statement_status(parsed, a)
-        for a in mentions
-        if not any(token in anchors for token in a.content_tokens)  # figures carry the status
-    }
-    stated = [a for a in mentions if statuses.get(id(a))]
-    for attribution in stated:
-        if _wraps_another(attribution, stated, parsed):
+    """The figure claims of one parsed sentence, then its key statements."""
+    quantities = find_quantities(parsed)
+    found = [_figure_claim(document, sentence, parsed, mention, mentions) for mention in quantities]
+    anchors = {mention.anchor for mention in quantities}
+    stated = []
+    for attribution in mentions:
+        cue = _token_at(parsed, attribution.cue_span) if attribution.cue_span else None
+        root = _content_root(parsed, attribution)
+        statement = statement_status(parsed, attribution, root, cue_token=cue)
+        if statement is not None and (statement.kind != "allegation"
+                                      or _alleges(parsed, attribution, root, topics, anchors)):
+            stated.append((attribution, statement))
+    for attribution, statement in stated:
+        relays = attribution.cue_class not in ("denied", "confirmed")
+        if relays and _wraps_another(attribution, [a for a, _ in stated], parsed):
             continue  # "X denied it, its spokeswoman said": the statement is X's, once
-        found.append(_statement_claim(document, sentence, parsed, attribution, statuses[id(attribution)]))
-    if not mentions and not anchors and _unattributed_denial(parsed):
-        found.append(_statement_claim(document, sentence, parsed, None, "denied"))
+        found.append(_statement_claim(document, sentence, parsed, attribution, statement))
+    if sentence.headline:
+        statement = headline_statement(parsed, mentions)
+        if statement is not None and statement not in {s for _, s in stated}:
+            root = next(t for t in parsed if t.head.i == t.i)
+            found.append(_statement_claim(document, sentence, parsed, None, statement, root=root))
+    elif not mentions:
+        unattributed = unattributed_statement(parsed)
+        if unattributed is not None:
+            statement, root = unattributed
+            found.append(_statement_claim(document, sentence, parsed, None, statement, root=root))
     return found
+
+
+def topic_words(sentences: list[Sentence]) -> frozenset[str]:
+    """The words of a document's matter: those of more than one sentence, and every word of
+    a document of one sentence (a headline is its own matter)."""
+    counts: Counter = Counter()
+    for sentence in sentences:
+        counts.update(set(_WORD.findall(sentence.text.lower())))
+    return frozenset(w for w, n in counts.items() if n > 1 or len(sentences) == 1)
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
+             topics: frozenset[str] | None, anchors: set[int]) -> bool:
+    """An allegation is a reported statement of fact about the story: a cue of saying,
+    claiming or accusing (not a wish or a judgement: "urged", "criticised") whose content is
+    a clause with its own subject and verb (or what one "claims to have" done), of at least
+    three words, not a question, not a forecast or a promise ("would help", "will
+    reopen"), without a figure (a figure's row carries its source and status already), and
+    naming a thing or a person of the story's matter (a noun or name that the article uses
+    in another sentence too: "he said he was delighted" names none)."""
+    content = [parsed[i] for i in attribution.content_tokens if not parsed[i].is_punct]
+    if root is None or len(content) < 3 or parsed[attribution.content_tokens[-1]].text == "?":
+        return False
+    if attribution.cue not in CUE_CLASSES and attribution.cue not in ACCUSING_VERBS:
+        return False
+    if anchors & set(attribution.content_tokens):
+        return False
+    clause = root.pos_ in ("VERB", "AUX") and (
+        any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+        or root.dep_ == "xcomp" or attribution.cue in ACCUSING_VERBS)
+    if not clause or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in root.children):
+        return False
+    return topics is None or any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in topics for t in content)
+
+
+def _content_root(parsed: Doc, attribution: AttributionMention) -> Token | None:
+    """The syntactic head of the attribution's content: its clause's verb."""
+    if attribution.content_span:
+        span = parsed.char_span(*attribution.content_span, alignment_mode="expand")
+        if span is not None and len(span):
+            return span.root
+    return None
 
 
 def _figure_claim(document, sentence, parsed, mention: QuantityMention, mentions) -> Claim:
@@ -99,26 +164,32 @@ def _figure_claim(document, sentence, parsed, mention: QuantityMention, mentions
     )
 
 
-def _statement_claim(document, sentence, parsed, attribution, status: str) -> Claim:
-    start, end = sentence.start, sentence.end
-    kind = "confirmation" if status == "confirmed" else "denial"
-    target = None
-    if attribution is not None and attribution.content_span:
-        target = parsed.text[attribution.content_span[0] : attribution.content_span[1]].strip()
+def _statement_claim(document, sentence, parsed, attribution, statement: Statement, *,
+                     root: Token | None = None) -> Claim:
+    """A key statement: it spans what it asserts, confirms or denies (its target) when the
+    attribution gives one, else its sentence."""
+    span = attribution.content_span if attribution is not None else None
+    target_span = span
+    if target_span is None and root is not None:
+        subtree = list(root.subtree)
+        target_span = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+    target = parsed.text[target_span[0] : target_span[1]].strip() if target_span else None
+    start, end = (sentence.start + span[0], sentence.start + span[1]) if span else (sentence.start, sentence.end)
     return Claim(
-        id=claim_id(document.content_hash, start, end, kind),
+        id=claim_id(document.content_hash, start, end, statement.kind),
         doc=document.doc,
         sentence=sentence.text,
         sentence_start=sentence.start,
         start=start,
         end=end,
-        status=status if kind == "denial" else "confirmed",
-        kind=kind,
+        status=statement.status,
+        kind=statement.kind,
         event=attribution.cue if attribution else None,
         attribution=_attribution(sentence, attribution),
         published=document.published,
         event_date=_statement_date(sentence, document.published),
         target=target,
+        polarity=statement.polarity,
     )
 
 
@@ -131,12 +202,6 @@ def _wraps_another(attribution: AttributionMention, mentions, parsed: Doc) -> bo
             if cue is not None and cue in content:
                 return True
     return False
-
-
-def _unattributed_denial(parsed: Doc) -> bool:
-    """"Reports of a second breach were false": the outlet itself rejects a claim."""
-    roots = [t for t in parsed if t.head.i == t.i]
-    return any(is_denial(markers([root])) for root in roots)
 
 
 def _attribution(sentence: Sentence, mention: AttributionMention | None) -> Attribution:

@@ -18,9 +18,11 @@ office, said 500 died") does not touch the figure. Precedence, strongest first:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimledger.extract import lexicons as lex
 from claimledger.extract.vocab import word_list, words
 
 STATUSES = ("asserted", "reported", "claimed", "confirmed", "estimated", "speculative", "denied")
@@ -35,11 +37,22 @@ HEARSAY_WORDS = words("status", "hearsay_words")
 SENTENCE_HEARSAY = words("status", "sentence_hearsay")
 HEARSAY_VERBS = words("status", "hearsay_verbs")
 UNNAMED_SOURCES = words("status", "unnamed_sources")
-DENIAL_WORDS = words("status", "denial_words")
+DENIAL_WORDS = words("status", "denial_words") | lex.DENIAL_WORDS
 # (verb lemma, particle) pairs.
 DENIAL_PHRASES = frozenset(tuple(phrase.split()) for phrase in word_list("status", "denial_phrases"))
 TRUTH_WORDS = words("status", "truth_words")
 ESTIMATE_WORDS = words("status", "estimate_words")
+DENIAL_CUES = frozenset(cue for cue, cue_class in lex.CUE_CLASSES.items() if cue_class == "denied")
+# Objects a denial can deny: a claim, its matter, a document of figures, a pronoun.
+DENIED_NOUNS = words("status", "denied_nouns") | set(lex.SPEECH_NOUNS) | lex.DOCUMENT_NOUNS
+NEGATIVE_SUBJECTS = words("status", "negative_subjects")
+JUDGING_VERBS = words("status", "judging_verbs")
+QUESTION_OPENERS = words("status", "question_openers")
+QUESTION_SPEECH = words("status", "question_speech")
+ACCUSING_VERBS = words("status", "accusing_verbs")
+CLAIM_VERBS = words("status", "claim_verbs")
+REFUSED_NOUNS = words("status", "refused_nouns")
+FUTURE_AUXILIARIES = words("status", "future_auxiliaries")
 # Dependents of a chain word that carry its hedges, negation and predicative judgement.
 _MARKER_DEPS = {"aux", "auxpass", "advmod", "neg", "acomp", "attr", "oprd", "npadvmod", "mark"}
 
@@ -118,13 +131,13 @@ def _governs_infinitive(token: Token) -> bool:
     )
 
 
-def is_denial(tokens: list[Token]) -> bool:
+def is_denial(tokens: list[Token], *, headline: bool = False) -> bool:
     """A denial word or phrasal verb, or a negated word of truth ("not true", "isn't real").
 
-    A negated denial ("did not deny that 40 died", "never disputed the figure") lets the
-    figure stand: it is no denial."""
+    A negated denial ("did not deny that 40 died", "not a fake") lets the claim stand: it is
+    no denial; nor is a denial verb whose object is no claim ("deny residents their safety")."""
     return (
-        bool(_words([t for t in tokens if not _negated(t)]) & DENIAL_WORDS)
+        any(_denial_word(t, headline) and not negated(t) for t in tokens)
         or any(_negated_truth(t) for t in tokens)
         or any(
             (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES
@@ -133,21 +146,78 @@ def is_denial(tokens: list[Token]) -> bool:
     )
 
 
+def negated(token: Token) -> bool:
+    """Negated itself, through the verb it completes ("is not a fake"), or by a subject that
+    is no one ("no official confirmed", "nobody denied")."""
+    heads = [token]
+    if token.dep_ in ("attr", "acomp", "oprd", "xcomp") or token.pos_ in ("NOUN", "ADJ"):
+        heads.append(token.head)
+    before = token.doc[token.i - 1] if token.i else None
+    return (before is not None and (before.norm_ in NEGATIONS or before.lower_ == "no")) or any(
+        c.dep_ == "neg" or c.norm_ in NEGATIONS or (c.dep_ in _SUBJECTS and _no_one(c))
+        for head in heads for c in head.children
+    )
 
 
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.norm_ in NEGATIONS for c in token.children)
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _no_one(token: Token) -> bool:
+    return token.lower_ in NEGATIVE_SUBJECTS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def _negated_truth(token: Token) -> bool:
-    if token.lower_ not in TRUTH_WORDS:
-        return False
-    before = token.doc[token.i - 1] if token.i else None
-    return any(c.dep_ == "neg" for c in token.children) or any(
-        c.dep_ == "neg" for c in token.head.children
-    ) or (before is not None and before.norm_ in NEGATIONS)
+    return token.lower_ in TRUTH_WORDS and negated(token)
 
 
+def _denial_word(token: Token, headline: bool = False) -> bool:
+    """A word that calls a claim false, or a denial verb that denies one. A headline's
+    verbs are often tagged as nouns or names ("Minister Rebuffs Claim"), so there any
+    form of a denial verb counts."""
+    found = forms(token)
+    if found & DENIAL_WORDS:
+        return True
+    verb = token.pos_ in ("VERB", "AUX") or headline
+    return bool(found & DENIAL_CUES) and verb and denies_a_claim(token)
+
+
+def denies_a_claim(cue: Token) -> bool:
+    """A denial verb denies a claim, unless it refuses someone something ("to deny residents
+    their safety"), or its object is a person or a request ("dismissed the coach", "rejected
+    the offer"), or it is passive and what it refuses is no claim ("rejected by 30
+    clinics")."""
+    children = list(cue.children)
+    if any(c.dep_ == "dative" for c in children):
+        return False  # "deny residents their safety"
+    if any(c.dep_ in ("ccomp", "xcomp", "pcomp", "csubj", "csubjpass") for c in children):
+        return True
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.conjuncts]
+    passive = any(c.dep_ == "agent" for c in children)
+    return not any(
+        o.lemma_.lower() in REFUSED_NOUNS or o.lemma_.lower() in lex.PERSON_ROLES
+        or o.lemma_.lower() in lex.HUMAN_NOUNS or o.lower_ in ("him", "her", "me", "us")
+        or passive and o.dep_ == "nsubjpass" and o.lemma_.lower() not in DENIED_NOUNS
+        for o in objects)
+
+
+def is_question(doc: Doc) -> bool:
+    """The sentence asks a question itself ("Is this the largest crab?", "A new rival?"),
+    rather than reporting one ("asks doctors how it is going?") or quoting one."""
+    for segment in _SEGMENT.split(doc.text):
+        if "?" not in segment or _QUOTED_QUESTION.search(segment):
+            continue
+        segment_words = segment.replace("?", " ").lower().split()
+        if not segment_words or set(segment_words) & QUESTION_SPEECH:
+            continue
+        if segment_words[0] in QUESTION_OPENERS or len(segment_words) <= 5:
+            return True
+    return False
+
+
+_SEGMENT = re.compile(r"[.:;,–—]|\s-\s")
+_QUOTED_QUESTION = re.compile(r"[\"“”‘’']")
 
 
 def unnamed(attribution) -> bool:
@@ -174,27 +244,36 @@ def _passive_hearsay(tokens: list[Token]) -> bool:
 def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | None = None) -> str:
     """The status of the figure at token ``anchor`` under its attribution (or none)."""
     evidence = markers(chain(doc, anchor, stop=cue_token))
-    cue_class = attribution.cue_class if attribution is not None else None
-    if cue_class == "reported" and unnamed(attribution):
-        cue_class = "claimed"  # passed on from nobody in particular: hearsay
-    if attribution is not None and attribution.negated and cue_class in ("confirmed", "reported",
-                                                                         "denied"):
-        # "would not confirm the figure", "did not deny that 40 died": passed on, not vouched
-        # for, and not contested either
-        cue_class = "claimed"
-    if cue_class == "denied":
+    cue_class = _cue_class(doc, attribution, cue_token)
+    if cue_class == "denied" or is_denial(evidence):
         return "denied"
-    if is_denial(evidence):
-        return "denied"
-    if is_hedged(evidence):
+    if is_hedged(evidence) or is_question(doc):
         return "speculative"
     if cue_class:
         return cue_class
     if _estimated(doc, anchor):
-        return "estimated"
+        return "estimated"  # the outlet's own estimate: no source stands behind it
     if _words(evidence) & HEARSAY_WORDS or _hearsay_in_sentence(doc) or _passive_hearsay(evidence):
         return "claimed"
     return "asserted"
+
+
+def _cue_class(doc: Doc, attribution, cue_token: int | None) -> str | None:
+    """The attribution's class as it bears on its content."""
+    if attribution is None:
+        return None
+    cue = doc[cue_token] if cue_token is not None else None
+    cue_class = attribution.cue_class
+    if cue_class == "reported" and unnamed(attribution):
+        cue_class = "claimed"  # passed on from nobody in particular: hearsay
+    if cue_class in ("confirmed", "reported", "denied") and (
+            attribution.negated or cue is not None and negated(cue)):
+        # "would not confirm the figure", "no one has confirmed", "did not deny that 40
+        # died": passed on, not vouched for, and not contested either
+        return "claimed"
+    if cue_class == "denied" and cue is not None and not denies_a_claim(cue):
+        return None  # "rejected by 30 clinics": a refusal, not the denial of a claim
+    return cue_class
 
 
 def _estimated(doc: Doc, anchor: int) -> bool:
@@ -208,15 +287,133 @@ def _hearsay_in_sentence(doc: Doc) -> bool:
     return any(t.lower_ in SENTENCE_HEARSAY for t in doc)
 
 
-def statement_status(doc: Doc, attribution) -> str | None:
-    """Denied or confirmed for a statement without a figure, else None (not a key statement)."""
-    content = [doc[i] for i in attribution.content_tokens] if attribution.content_tokens else []
-    if attribution.negated and attribution.cue_class in ("denied", "confirmed"):
-        return None  # "did not confirm or deny": a non-answer is no key statement
-    if attribution.cue_class == "denied":
-        return "denied"
-    if attribution.cue_class == "confirmed":
-        return "confirmed"
-    if content and is_denial(markers(list({t.head for t in content} | set(content)))):
-        return "denied"
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What a key statement is: allegation, denial or confirmation; its status; and, for a
+    denial or confirmation, whether it denies, confirms or affirms the reported claim."""
+
+    kind: str
+    status: str
+    polarity: str | None = None
+
+
+DENIAL = Statement("denial", "denied", "denies")
+CONFIRMATION = Statement("confirmation", "confirmed", "confirms")
+
+
+def statement_status(doc: Doc, attribution, root: Token | None, *,
+                     cue_token: int | None = None) -> Statement | None:
+    """The key statement an attribution makes about its content (whose syntactic head is
+    ``root``), or None: a denial or confirmation by its cue or its words, else an
+    allegation with the status its content is put with."""
+    cue = doc[cue_token] if cue_token is not None else None
+    refused = attribution.negated or (cue is not None and negated(cue))
+    if attribution.cue_class in ("denied", "confirmed"):
+        if refused:
+            # "did not deny", "no one has confirmed": the claim is passed on, not settled
+            return Statement("allegation", "claimed") if root is not None else None
+        if attribution.cue_class == "confirmed":
+            return CONFIRMATION
+        return DENIAL if cue is None or denies_a_claim(cue) else None
+    if root is None:
+        return None
+    content = [doc[i] for i in attribution.content_tokens]
+    if is_denial(markers(list({t.head for t in content} | set(content)))):
+        return DENIAL
+    status = figure_status(doc, root.i, attribution, cue_token=cue_token)
+    if any(forms(t) & DENIAL_WORDS and negated(t) for t in content):
+        return Statement("denial", status, "affirms")  # "it is not a fake"
+    if _judged_true(cue, content):
+        return CONFIRMATION
+    return Statement("allegation", status)
+
+
+def unattributed_statement(doc: Doc) -> tuple[Statement, Token] | None:
+    """The key statement of a sentence no one is named for, with its main verb: the outlet
+    calls a claim false ("reports of a second breach were false", "the video proved a
+    hoax") or true ("the recording appeared authentic"), or passes it on as hearsay
+    ("reportedly", "is believed to have")."""
+    for root in (t for t in doc if t.head.i == t.i):
+        evidence = markers([root])
+        judged = [c for c in root.children if c.dep_ in ("dobj", "xcomp", "ccomp")] \
+            if root.lemma_.lower() in JUDGING_VERBS else []
+        if is_denial(evidence + markers(judged)):
+            return DENIAL, root
+        if _judged_true(root, [root, *evidence, *markers(judged)]):
+            return CONFIRMATION, root
+        status = figure_status(doc, root.i)
+        hearsay = _words(evidence) & HEARSAY_WORDS or _hearsay_in_sentence(doc) \
+            or _passive_hearsay(evidence) or _passive_belief(root)
+        if status != "asserted" and hearsay:
+            return Statement("allegation", status), root
     return None
+
+
+def _judged_true(cue: Token | None, content: list[Token]) -> bool:
+    """A verb of judgement that finds its object true ("judged the recording authentic")."""
+    return cue is not None and cue.lemma_.lower() in JUDGING_VERBS and any(
+        t.lower_ in TRUTH_WORDS and not negated(t) for t in content)
+
+
+def _passive_belief(token: Token) -> bool:
+    """"are believed to have", "is suspected of": a passive verb of belief without an agent."""
+    return token.lemma_.lower() in INTENT_VERBS and any(c.dep_ == "auxpass" for c in token.children) \
+        and not any(c.dep_ == "agent" for c in token.children)
+
+
+def headline_statement(doc: Doc, attributions: list) -> Statement | None:
+    """The key statement of a headline, which states its story's matter: denied when it
+    calls the matter false or says it did not happen ("No, the bridge has not collapsed",
+    "Minister did not resign"); speculative when it asks or hedges ("Could the port
+    close?"); claimed when it passes on a claim ("..., report says", "Firm rumoured to buy
+    rival", "Woman claims to have ..."). None for a headline that asserts its matter."""
+    tokens = list(doc)
+    clause = _main_clause(doc)
+    if is_denial(tokens, headline=True) or _denial_opening(doc) or _negated_message(doc):
+        return DENIAL
+    if is_question(doc) or is_hedged(clause):
+        return Statement("allegation", "speculative")
+    trailing = _TRAILING_SOURCE.search(doc.text)
+    if trailing and not attributions:
+        unnamed_source = trailing.group("who").lower().split()[-1] in UNNAMED_SOURCES
+        return Statement("allegation", "claimed" if unnamed_source else "reported")
+    if _words(clause) & (HEARSAY_WORDS | CLAIM_VERBS) or _passive_hearsay(tokens):
+        return Statement("allegation", "claimed")
+    return None
+
+
+# A headline's trailing attribution: "...: report", "... -- analyst", "..., paper says".
+_TRAILING_SOURCE = re.compile(
+    r"(?:[:|]|\s[-–—]{1,2})\s*(?P<who>(?:[A-Za-z.'’]+\s+){0,3}[A-Za-z.'’]+)\s*$"
+)
+
+
+def _main_clause(doc: Doc) -> list[Token]:
+    roots = [t for t in doc if t.head.i == t.i]
+    return markers([*roots, *(c for r in roots for c in r.children
+                              if c.dep_ in ("ccomp", "xcomp", "conj", "parataxis"))])
+
+
+def _negated_message(doc: Doc) -> bool:
+    """A headline whose main predicate is negated ("X did not resign", "No troops at border").
+
+    Headlines state news in the positive; a negated main clause reports that something
+    claimed did not happen. In body text a negation is just a fact, so only headlines use this.
+    """
+    roots = [t for t in doc if t.head.i == t.i]
+    main = [*roots, *(c for r in roots for c in r.children
+                      if c.dep_ in ("ccomp", "xcomp", "conj", "parataxis", "appos", "acomp"))]
+    heads = {t.i for t in main}
+    if any(t.norm_ in NEGATIONS and (t.dep_ == "neg" or t.head.i in heads) for t in doc):
+        return True
+    for token in main:
+        subjects = [token] + [c for c in token.children if c.dep_ in _SUBJECTS]
+        if any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children):
+            return True
+    return False
+
+
+def _denial_opening(doc: Doc) -> bool:
+    """"No, the minister did not resign": a sentence opening with a flat no."""
+    first = [t for t in doc if not t.is_punct][:2]
+    return len(first) > 1 and first[0].lower_ in ("no", "nope") and doc[first[0].i + 1].is_punct
