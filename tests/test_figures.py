@@ -22,6 +22,8 @@ def figures(sentence: str) -> dict[str, object]:
     ("The bridge was shut two weeks ago after 14 cracks were found.", "two", "14"),
     ("Three days later the ferry sank with 40 crew on board.", "Three", "40"),
     ("In the last three months the agency hired 40 staff.", "three", "40"),
+    ("Work has been the one constant of my life the last nine years, he told 30 guests.",
+     "nine", "30"),
     ("Rents have climbed over three decades, a study of 900 flats found.", "over three", "900"),
     # ages as identity
     ("The mayor, 61, said 300 homes were flooded.", "61", "300"),
@@ -48,6 +50,7 @@ def test_not_a_claim(sentence, dropped, kept):
 @pytest.mark.parametrize("sentence, text", [
     ("Police called 30 witnesses to the inquiry.", "30"),
     ("She has spent the last 200 days in orbit.", "200"),
+    ("The crew was stranded for three days after the crash.", "three"),
     ("The victims were 12 children from the village.", "12"),
     ("The two ministers signed the deal.", "two"),
 ])  # fmt: skip
@@ -60,6 +63,7 @@ def test_still_a_claim(sentence, text):
     ("Some 8,000 Ukrainians have applied for visas.", "Some 8,000", "Ukrainians"),
     ("A farmer spent $15,000 on the pump.", "$15,000", None),
     ("Police arrested 40 after the match.", "40", "people"),
+    ("Guards said 31 fled and 90 remain in custody.", "90", "people"),
     ("The repairs cost $12 million, the council said.", "$12 million", "repairs"),
     ("All four of our low-flying helicopters took fire.", "four", "low-flying helicopters"),
     ("Her earnings fell to an all-time low of $62 million.", "$62 million", None),

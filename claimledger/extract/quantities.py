@@ -410,12 +410,13 @@ def is_relative_time(sent: Doc, figure: Figure) -> bool:
     a time reckoned from another moment frames a claim; it is not one."""
     if figure.unit not in TIME_UNITS:
         return False
-    after = _tokens_at(sent, figure.end, 1)
-    if after and after[0].lower_ in _RELATIVE_AFTER:
-        return True
     noun = sent[figure.end - 1]
+    after = _tokens_at(sent, figure.end, 1)
+    lasting = figure.start > 0 and sent[figure.start - 1].lower_ == "for"
+    if after and after[0].lower_ in _RELATIVE_AFTER and not lasting:
+        return True  # "two weeks ago"; not "stranded for three days after the crash"
     before = sent[figure.start - 1].lower_ if figure.start else ""
-    if before in _TIME_FRAMES and noun.dep_ in ("pobj", "npadvmod"):
+    if before in _TIME_FRAMES and noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
         return True  # "in the last three months"; not "has spent the last 200 days"
     first = sent[figure.start]
     spanned = noun.dep_ == "pobj" and noun.head.lower_ in _SPAN_PREPOSITIONS
@@ -591,15 +592,21 @@ def _event(sent: Doc, figure: Figure, predicate: Token | None, counted_token: To
     if lemma in _STATE_VERBS:
         if any(c.dep_ == "prep" and c.lower_ == "without" for c in predicate.children):
             return "lack"  # "... are without safe drinking water"
-        state = next((c for c in predicate.children if c.dep_ in ("acomp", "oprd")), None)
-        if state is not None:
-            return state.lemma_.lower()  # "120 people remain missing"
-        for prep in (c for c in predicate.children if c.dep_ == "prep"):
-            place = next((c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"), None)
-            where = " ".join(filter(None, (prep.lower_, place)))
-            if where in _STATE_PLACES:
-                return _STATE_PLACES[where]  # "remain in shelters"
+        return _state(predicate) or lemma
     return lemma
+
+
+def _state(verb: Token) -> str | None:
+    """The state a verb of being puts its subject in: "remain missing", "remain in shelters"."""
+    state = next((c for c in verb.children if c.dep_ in ("acomp", "oprd")), None)
+    if state is not None:
+        return state.lemma_.lower()
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        place = next((c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"), None)
+        where = " ".join(filter(None, (prep.lower_, place)))
+        if where in _STATE_PLACES:
+            return _STATE_PLACES[where]
+    return None
 
 
 def _described_by_clause(noun: Token | None) -> str | None:
@@ -821,7 +828,11 @@ def _from_clause(
         # a bare number as subject or object: "at least 60 were unaccounted for", "police
         # arrested 40"
         predicate = _predicate(root)
-        human = predicate is not None and predicate.lemma_.lower() in _HUMAN_PREDICATES
+        human = predicate is not None and (
+            predicate.lemma_.lower() in _HUMAN_PREDICATES
+            # "219 remain in custody": a state only people are in
+            or (predicate.lemma_.lower() in _STATE_VERBS and _state(predicate) in _HUMAN_PREDICATES)
+        )
         if human and figure.unit is None:
             return None, "people"
         if root.dep_ != "dobj":
