@@ -21,6 +21,7 @@ from claimledger.extract.quantities import QuantityMention, find_quantities
 from claimledger.extract.lexicons import CUE_CLASSES
 from claimledger.extract.status import (
     ACCUSING_VERBS,
+    ASKING_VERBS,
     FUTURE_AUXILIARIES,
     Statement,
     chain,
@@ -112,10 +113,14 @@ def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
     naming a thing or a person of the story's matter (a noun or name that the article uses
     in another sentence too: "he said he was delighted" names none)."""
     content = [parsed[i] for i in attribution.content_tokens if not parsed[i].is_punct]
-    if root is None or len(content) < 3 or parsed[attribution.content_tokens[-1]].text == "?":
+    if root is None or len(content) < 3 or attribution.cue in ASKING_VERBS:
         return False
     if attribution.cue not in CUE_CLASSES and attribution.cue not in ACCUSING_VERBS:
         return False
+    after = attribution.content_tokens[-1] + 1
+    if after < len(parsed) and parsed[after].text == "?" or any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children):
+        return False  # a question, asked or reported
     if anchors & set(attribution.content_tokens):
         return False
     clause = root.pos_ in ("VERB", "AUX") and (

@@ -51,6 +51,7 @@ QUESTION_OPENERS = words("status", "question_openers")
 QUESTION_SPEECH = words("status", "question_speech")
 ACCUSING_VERBS = words("status", "accusing_verbs")
 CLAIM_VERBS = words("status", "claim_verbs")
+ASKING_VERBS = words("status", "asking_verbs")
 REFUSED_NOUNS = words("status", "refused_nouns")
 FUTURE_AUXILIARIES = words("status", "future_auxiliaries")
 # Dependents of a chain word that carry its hedges, negation and predicative judgement.
@@ -325,7 +326,20 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
         return Statement("denial", status, "affirms")  # "it is not a fake"
     if _judged_true(cue, content):
         return CONFIRMATION
+    if _denies_own_conduct(root):
+        return DENIAL  # "“We never threatened anyone,” the group said"
     return Statement("allegation", status)
+
+
+def _denies_own_conduct(root: Token) -> bool:
+    """The speaker says it did not do something ("we never threatened anyone", "I did not
+    take the money"): a denial of what it is accused of. A promise ("we will not give up")
+    or an inability ("I cannot say") is none."""
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+    auxiliaries = {c.lower_ for c in root.children if c.dep_ == "aux"}
+    return (root.pos_ == "VERB" and any(s.lower_ in ("i", "we") for s in subjects)
+            and any(c.dep_ == "neg" for c in root.children)
+            and not auxiliaries & (FUTURE_AUXILIARIES | HEDGE_MODALS | {"can", "ca"}))
 
 
 def unattributed_statement(doc: Doc) -> tuple[Statement, Token] | None:

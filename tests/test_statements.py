@@ -1,0 +1,136 @@
+"""Key statements and status on sentences written for these tests: allegations, denials and
+confirmations with their source, target and polarity; what is none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.clean import clean_document
+from claimledger.extract.claims import extract_documents
+from claimledger.model import Document
+
+# A story the test sentences can belong to: the surgeon, the clinic and the recording are
+# its matter, named in more than one sentence.
+STORY = ("The clinic has suspended the surgeon while the recording is examined. "
+         "The surgeon and the clinic have not commented on the recording.")
+
+
+def claims_of(sentence: str, *, headline: str | None = None) -> list:
+    raw = (headline + "\n\n" if headline else "") + STORY + "\n\n" + sentence + "\n"
+    document = clean_document(Document(doc="story.txt", raw=raw, format="text"))
+    (found,) = extract_documents([document])
+    return [c for c in found if c.sentence == sentence or c.sentence == headline]
+
+
+def statements(sentence: str, **options) -> list[tuple]:
+    return [(c.kind, c.status, c.polarity) for c in claims_of(sentence, **options) if not c.quantity]
+
+
+def only_statement(sentence: str):
+    (claim,) = [c for c in claims_of(sentence) if not c.quantity]
+    return claim
+
+
+def test_an_allegation_carries_its_source_and_target():
+    claim = only_statement("A nurse told investigators that the surgeon had left the room.")
+    assert (claim.kind, claim.status, claim.polarity) == ("allegation", "reported", None)
+    assert claim.attribution.source == "nurse" and claim.target == "the surgeon had left the room"
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("The patient's family claims the surgeon left the clinic early.", "claimed"),
+    ("The surgeon reportedly left the clinic before the operation ended.", "claimed"),
+    ("The surgeon is believed to have left the clinic early.", "speculative"),
+    ("The surgeon is said to have left the clinic early.", "claimed"),
+])
+def test_claims_and_hearsay_are_allegations_passed_on(sentence, status):
+    assert statements(sentence) == [("allegation", status, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The director said she was delighted with the staff.",  # names nothing of the story
+    "The director said the clinic would reopen in May.",  # a forecast, not a matter of fact
+    "The director urged the surgeon to resign.",  # a wish
+    "The director asked whether the surgeon had left?",  # a question
+])
+def test_not_every_said_sentence_is_an_allegation(sentence):
+    assert statements(sentence) == []
+
+
+def test_a_figure_carries_its_own_statement():
+    found = claims_of("The director said 40 patients had been treated by the surgeon.")
+    assert [(c.kind, c.status) for c in found] == [("figure", "reported")]
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    ("Officials judged the recording authentic.", "officials", "the recording authentic"),
+    ("The health board confirmed that the surgeon had been suspended.", "health board",
+     "the surgeon had been suspended"),
+])
+def test_confirmations_and_verifications(sentence, source, target):
+    claim = only_statement(sentence)
+    assert (claim.kind, claim.status, claim.polarity) == ("confirmation", "confirmed", "confirms")
+    assert claim.attribution.source.lower().endswith(source) and claim.target == target
+
+
+@pytest.mark.parametrize("sentence", [
+    "The clinic issued a statement denying the report.",
+    "The recording later proved a hoax.",
+    "“We never threatened anyone,” the clinic said.",
+    "The clinic disputed the account of the recording.",
+    "The clinic brushed aside the claims about the surgeon.",
+    "The director called the recording a lie.",
+])
+def test_denials(sentence):
+    assert ("denial", "denied", "denies") in statements(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a negated denial lets the claim stand: passed on, contested by no one
+    ("The clinic did not deny that the surgeon had left.", [("allegation", "claimed", None)]),
+    # a denial of doubt affirms the claim
+    ("The recording is not a fake, the clinic said.", [("denial", "reported", "affirms")]),
+    # refusals deny no claim
+    ("Her application was rejected by the clinic in March.", []),
+    ("The new rota would deny patients their rest.", []),
+])
+def test_what_is_not_a_denial(sentence, expected):
+    assert statements(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "No family members have confirmed the account of the surgeon.",
+    "The clinic has not confirmed whether the surgeon left.",
+])
+def test_a_negated_confirmation_confirms_nothing(sentence):
+    assert ("confirmation", "confirmed", "confirms") not in statements(sentence)
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Her application was rejected by 30 clinics.", "asserted"),
+    ("Troops are preparing to leave 40 villages.", "asserted"),
+    ("Approximately 300 people attended the vigil.", "estimated"),
+    ("Approximately 300 people attended the vigil, the police said.", "reported"),
+    ("Did 400 patients really see the surgeon?", "speculative"),
+    ("No official has confirmed that 12 patients were hurt.", "claimed"),
+    ("The recording showing 12 patients is not a fake, the clinic said.", "reported"),
+])
+def test_figure_status_on_real_constructions(sentence, status):
+    (figure,) = [c for c in claims_of(sentence) if c.quantity]
+    assert figure.status == status
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("No, the clinic has not closed", ("denial", "denied", "denies")),
+    ("Surgeon did not leave the room, clinic says", ("denial", "denied", "denies")),
+    ("Could the clinic close by winter?", ("allegation", "speculative", None)),
+    ("Clinic may lose its licence", ("allegation", "speculative", None)),
+    ("Surgeon to be suspended: report", ("allegation", "claimed", None)),
+    ("Surgeon rumoured to be leaving the clinic", ("allegation", "speculative", None)),
+])
+def test_a_headline_states_its_story(headline, expected):
+    assert expected in statements("The board met on Monday.", headline=headline)
+
+
+def test_a_headline_that_asserts_its_story_adds_no_statement():
+    assert statements("The board met on Monday.", headline="Clinic suspends surgeon") == []
