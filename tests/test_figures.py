@@ -107,10 +107,19 @@ def test_a_34_year_old_is_no_figure_and_no_fragment():
     ("About 3/4 of the voters backed the plan.", "About 3/4", "fraction", 0.75, 0.75, 0.75),
     ("The screen is 7- or 8-inch, the maker said.", "7- or 8", "inch", None, 7, 8),
     ("Beef sold at $4/kg at the market.", "$4", "USD per kg", 4, 4, 4),
+    ("Fields reached 12 kV/cm in the chamber.", "12", "kV per cm", 12, 12, 12),
+    ("The phone comes with a 5 W charger.", "5", "W", 5, 5, 5),
+    ("It was 12 C in the shade at noon.", "12", "celsius", 12, 12, 12),
+    ("Strength fell lower than 8.5 MPa in the test.", "lower than 8.5", "MPa", 8.5, None, 8.5),
+    ("Rents are higher than $900 a month.", "higher than $900", "USD per month", 900, 900, None),
 ])  # fmt: skip
 def test_units(sentence, text, unit, value, low, high):
     quantity = figures(sentence)[text].quantity
     assert (quantity.unit, quantity.value, quantity.low, quantity.high) == (unit, value, low, high)
+
+
+def test_a_letter_named_is_no_unit():
+    assert figures("The 3 C's of the plan were cost, care and time.")["3"].quantity.unit is None
 
 
 def test_numbers_with_letters_after_no_dollar_sign_are_names():

@@ -72,6 +72,7 @@ MONEY = frozenset(_CURRENCY_PREFIXES.values()) | frozenset(_CURRENCY_WORDS.value
 _UNIT_NAMES = table("units", "unit_names")
 _GLUED_ONLY = words("units", "glued_only")
 _LETTER_UNITS = table("units", "letter_units")
+_LETTER_UNITS_APART = table("units", "letter_units_apart")
 _UNITS: dict[tuple[str, ...], str] = {}
 for _unit, _names in _UNIT_NAMES.items():
     for _name in _names:
@@ -476,6 +477,8 @@ def _read_unit(
         if unit is None or (key == ("point",) and lower[amount.start] in ("one", "a")):
             continue  # "at one point" is an idiom, not a score
         end = i + size
+        if len(words[i]) == 1 and _at(lower, end) in ("'s", "’s", "'", "’"):
+            continue  # "the 3 C's": a letter named, not a unit
         if unit == "lb" and (amount.scale > 1 or amount.vague or _at(lower, end) == "sterling"):
             # "5 million pounds" and "thousands of pounds" are money; "208 pounds" is weight
             return "GBP", end + (_at(lower, end) == "sterling")
@@ -486,7 +489,7 @@ def _read_unit(
 def _unit_word(word: str, *, glued: bool) -> str | None:
     """The unit one word names, glued to digits ("5kW") or written apart ("5 kW")."""
     if len(word) == 1 and word.isalpha():
-        return _LETTER_UNITS.get(word) if glued else None
+        return _LETTER_UNITS.get(word) if glued else _LETTER_UNITS_APART.get(word)
     if word in _CASED_UNITS:
         return _CASED_UNITS[word]
     lower = word.lower().rstrip("-")  # "287 miles- and": a dash left glued by the writer
@@ -505,6 +508,10 @@ def _read_rate(lower: Sequence[str], i: int, unit: str) -> tuple[str, int]:
     hyphenated = _at(lower, i) == "-" and _at(lower, i + 2) == "-"
     word_at = i + 1 if hyphenated else i
     rate_word, noun = _at(lower, word_at), _at(lower, word_at + 1 + hyphenated)
+    if rate_word == "/" and noun is not None and noun not in _RATE_NOUNS and (
+        _unit_word(noun, glued=False) is not None and not hyphenated
+    ):
+        return f"{unit} per {_unit_word(noun, glued=False)}", word_at + 2  # "10 kV/cm"
     if rate_word not in _RATE_WORDS or noun not in _RATE_NOUNS:
         return unit, i
     end = word_at + 2 + hyphenated
