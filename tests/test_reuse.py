@@ -11,8 +11,8 @@ from claimledger.link.reuse import (
     compare,
     content_tokens,
     direction,
-    quoted_mask,
     window_signatures,
+    without_quotations,
 )
 
 from conftest import DATA
@@ -91,8 +91,13 @@ def test_content_tokens_fold_case_stopwords_plurals_and_separators():
     assert content_tokens("The 1,500 Troops were sent to the borders") == {"1500", "troop", "sent", "border"}
 
 
-def test_quoted_mask_marks_text_inside_quotes_per_line():
+def test_without_quotations_blanks_quoted_words_and_keeps_offsets():
     text = '“Yes,” she said. "No."\nplain'
-    mask = quoted_mask(text)
-    inside = "".join(ch for ch, flag in zip(text, mask) if flag)
-    assert inside == "Yes,No."
+    narration = without_quotations(text)
+    assert len(narration) == len(text)
+    assert narration.split() == ["“", "”", "she", "said.", '"', '"', "plain"]
+
+
+def test_passages_say_whether_they_are_prose_or_shared_quotation():
+    result = reuse_of("verbatim", "original")
+    assert {p.kind for p in result.passages} == {"prose"}

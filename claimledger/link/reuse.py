@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from claimledger.extract.attribution.quotes import quote_regions
 from claimledger.model import Passage, Reuse
 from claimledger.nlp import split_sentences
 
@@ -50,12 +51,13 @@ STOPWORDS = frozenset(
 
 @dataclass(slots=True)
 class Unit:
-    """A sentence of a document, as the aligner sees it."""
+    """A sentence of a document, as the aligner sees it: all its content words, and those
+    of its narration alone (outside quotation marks)."""
 
     start: int
     end: int
     tokens: frozenset
-    quoted: float = 0.0  # share of its characters inside quotation marks
+    prose: frozenset = frozenset()
 
 
 @dataclass(slots=True)
@@ -101,31 +103,22 @@ def content_tokens(text: str) -> frozenset:
 
 def units_of(text: str) -> list[Unit]:
     """The sentences of a cleaned text with enough content words to be compared."""
-    inside = quoted_mask(text)
+    narration = without_quotations(text)
     units = []
     for sentence in split_sentences(text):
         tokens = content_tokens(sentence.text)
         if len(tokens) >= MIN_UNIT_TOKENS:
-            quoted = sum(inside[sentence.start : sentence.end]) / max(1, sentence.end - sentence.start)
-            units.append(Unit(sentence.start, sentence.end, tokens, quoted))
+            prose = content_tokens(narration[sentence.start : sentence.end])
+            units.append(Unit(sentence.start, sentence.end, tokens, prose))
     return units
 
 
-def quoted_mask(text: str) -> bytearray:
-    """1 for every character inside double quotation marks (curly or straight), line by line."""
-    mask = bytearray(len(text))
-    offset = 0
-    for line in text.split("\n"):
-        inside = False
-        for index, char in enumerate(line):
-            if char == "“" or (char == '"' and not inside):
-                inside = True
-            elif char == "”" or (char == '"' and inside):
-                inside = False
-            elif inside:
-                mask[offset + index] = 1
-        offset += len(line) + 1
-    return mask
+def without_quotations(text: str) -> str:
+    """The text with the words inside quotation marks blanked (offsets kept)."""
+    chars = list(text)
+    for start, end in quote_regions(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 # MinHash permutations h -> (a*h + b) mod p over 32-bit token hashes, fixed for ever: stored
@@ -214,6 +207,7 @@ class _Link:
     b0: int
     b1: int
     similarity: float
+    prose: bool  # the narration of both sides aligns, not only the words they quote
 
 
 def align(links: list[_Link]) -> list[_Link]:
@@ -252,15 +246,30 @@ def candidate_links(a: list[Unit], b: list[Unit], postings: dict[str, list[int]]
         for j, count in shared.items():
             if count < 2:
                 continue  # one shared word says nothing
-            options = [(dice(unit.tokens, b[j].tokens), i, i, j, j)]
+            options = [_link(a, b, i, i, j, j, threshold)]
             if j + 1 < len(b):
-                options.append((dice(unit.tokens, b[j].tokens | b[j + 1].tokens), i, i, j, j + 1))
+                options.append(_link(a, b, i, i, j, j + 1, threshold))
             if i + 1 < len(a):
-                options.append((dice(unit.tokens | a[i + 1].tokens, b[j].tokens), i, i + 1, j, j))
-            score, a0, a1, b0, b1 = max(options)
-            if score >= threshold:
-                links.append(_Link(a0, a1, b0, b1, score))
+                options.append(_link(a, b, i, i + 1, j, j, threshold))
+            best = max(options, key=lambda link: link.similarity)
+            if best.similarity >= threshold:
+                links.append(best)
     return _dedupe(links)
+
+
+def _link(a: list[Unit], b: list[Unit], a0: int, a1: int, b0: int, b1: int,
+          threshold: float) -> _Link:
+    """Two stretches compared on all their words and on their narration alone: sentences
+    that only quote the same words align on the first and not on the second."""
+    prose_a = frozenset().union(*(u.prose for u in a[a0 : a1 + 1]))
+    prose_b = frozenset().union(*(u.prose for u in b[b0 : b1 + 1]))
+    words_a = frozenset().union(*(u.tokens for u in a[a0 : a1 + 1]))
+    words_b = frozenset().union(*(u.tokens for u in b[b0 : b1 + 1]))
+    narration = dice(prose_a, prose_b) if min(len(prose_a), len(prose_b)) >= MIN_UNIT_TOKENS else 0.0
+    # A quotation with the same attribution ("..., said the chief engineer") is still the
+    # speaker's words: narration must be most of each side's words to count as prose.
+    own = 2 * len(prose_a) >= len(words_a) and 2 * len(prose_b) >= len(words_b)
+    return _Link(a0, a1, b0, b1, max(dice(words_a, words_b), narration), own and narration >= threshold)
 
 
 def _dedupe(links: list[_Link]) -> list[_Link]:
@@ -273,7 +282,8 @@ def _dedupe(links: list[_Link]) -> list[_Link]:
 
 
 def passages(chain: list[_Link], a: list[Unit], b: list[Unit], *, max_gap: int = 1) -> list[tuple[Passage, list[_Link]]]:
-    """Runs of aligned sentences that follow each other, each with its links."""
+    """Runs of aligned sentences that follow each other, each with its links. A run is
+    prose when any of its sentences aligns on narration, else shared quotation."""
     runs: list[list[_Link]] = []
     for link in chain:
         if runs and link.a0 - runs[-1][-1].a1 - 1 <= max_gap and link.b0 - runs[-1][-1].b1 - 1 <= max_gap:
@@ -283,22 +293,17 @@ def passages(chain: list[_Link], a: list[Unit], b: list[Unit], *, max_gap: int =
     result = []
     for run in runs:
         similarity = sum(link.similarity for link in run) / len(run)
+        kind = "prose" if any(link.prose for link in run) else "quotation"
         passage = Passage(a[run[0].a0].start, a[run[-1].a1].end, b[run[0].b0].start,
-                          b[run[-1].b1].end, round(similarity, 3))
+                          b[run[-1].b1].end, round(similarity, 3), kind)
         result.append((passage, run))
     return result
 
 
 def _sentences(links: list[_Link]) -> int:
-    """Aligned sentences, counting a merge on either side the same way."""
-    return sum(max(link.a1 - link.a0, link.b1 - link.b0) + 1 for link in links)
-
-
-def _narration(link: _Link, a: list[Unit], b: list[Unit]) -> bool:
-    """Both sides of the link are mostly outside quotation marks."""
-    return max(u.quoted for u in a[link.a0 : link.a1 + 1]) < 0.5 and max(
-        u.quoted for u in b[link.b0 : link.b1 + 1]
-    ) < 0.5
+    """Aligned sentences, a merge counted once: one sentence matched to two is one piece of
+    evidence, and alone it must not make a passage."""
+    return len(links)
 
 
 def compare_many(a: LinkDoc, partners: list[LinkDoc], *, threshold: float,
@@ -318,12 +323,16 @@ def compare(a: LinkDoc, b: LinkDoc, *, threshold: float, min_sentences: int) -> 
 
 
 def _reuse(a: LinkDoc, b: LinkDoc, links: list[_Link], min_sentences: int) -> Reuse | None:
+    """Reuse when the two share a passage of narration of at least ``min_sentences``
+    sentences; quotation they share besides is kept, marked as such."""
     if len(links) < min_sentences:
         return None
-    chain = align(links)
-    kept = [(p, run) for p, run in passages(chain, a.units, b.units) if _sentences(run) >= min_sentences]
-    if not any(_narration(link, a.units, b.units) for _, run in kept for link in run):
+    found = passages(align(links), a.units, b.units)
+    prose = [run for passage, run in found
+             if passage.kind == "prose" and _sentences([link for link in run if link.prose]) >= min_sentences]
+    if not prose:
         return None
+    kept = [(p, run) for p, run in found if p.kind == "quotation" or run in prose]
     aligned = sum(_sentences(run) for _, run in kept)
     score = round(aligned / max(1, min(len(a.units), len(b.units))), 3)
     return Reuse(a.doc, b.doc, direction(a, b), min(1.0, score), [p for p, _ in kept])
