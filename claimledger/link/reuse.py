@@ -7,14 +7,18 @@ Blocking, then alignment:
    low Jaccard threshold. Only those pairs are compared — never all pairs of the corpus.
 2. The two documents' sentences are aligned on content-word overlap (Dice), also against
    two consecutive sentences of the other side, because a rewrite merges and splits
-   sentences. The best monotonic chain of aligned sentences is kept.
-3. Aligned sentences that follow each other (at most one sentence skipped on either side)
-   form passages. A rewrite keeps the order and most of the sentences of its source;
-   two articles that merely report the same facts share a few isolated sentences at best,
-   so a pair counts as reuse only when its passages hold enough aligned sentences.
-4. Two outlets quoting the same statement share its words without one copying the other:
-   a pair whose aligned sentences are all quotation is not reuse. At least one aligned
-   sentence must be narration on both sides.
+   sentences; a long sentence cut down aligns when it keeps half its word trigrams. The
+   best monotonic chain of aligned sentences is kept.
+3. Each aligned pair is compared again on its narration alone, the words outside quotation
+   marks (``quote_regions``): it is prose when the narration aligns and is most of each
+   side's words, else shared quotation. Two outlets quoting the same person, even with the
+   same attribution, share the quoted words and not their own.
+4. Aligned sentences that follow each other (at most one sentence skipped on either side)
+   form passages, each prose or quotation. A rewrite keeps the order and most of the
+   sentences of its source; two articles that retell the same briefing share a few isolated
+   sentences at best, so a pair is reuse only when a prose passage holds enough aligned
+   prose sentences (a merge of two sentences counts once). Quotation passages of a reuse
+   pair are kept, marked as such.
 
 Direction comes from publication dates (the later one copied), else from one article naming
 the other's outlet; otherwise it is ``unknown``.
@@ -35,6 +39,10 @@ from claimledger.nlp import split_sentences
 NUM_PERM = 64
 WINDOW = 3
 MIN_UNIT_TOKENS = 3
+# A sentence cut down from a longer one loses the Dice overlap of its words but keeps the
+# other's phrasing: it aligns when it is long enough not to be a stock formula and half of
+# its narration's word trigrams are in the other.
+CUT_MIN_TRIGRAMS, CUT_SHARED = 10, 0.5
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
 _SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
 STOPWORDS = frozenset(
@@ -58,6 +66,7 @@ class Unit:
     end: int
     tokens: frozenset
     prose: frozenset = frozenset()
+    trigrams: frozenset = frozenset()  # of the narration's words in order, stopwords kept
 
 
 @dataclass(slots=True)
@@ -108,9 +117,16 @@ def units_of(text: str) -> list[Unit]:
     for sentence in split_sentences(text):
         tokens = content_tokens(sentence.text)
         if len(tokens) >= MIN_UNIT_TOKENS:
-            prose = content_tokens(narration[sentence.start : sentence.end])
-            units.append(Unit(sentence.start, sentence.end, tokens, prose))
+            own = narration[sentence.start : sentence.end]
+            units.append(Unit(sentence.start, sentence.end, tokens, content_tokens(own), trigrams(own)))
     return units
+
+
+def trigrams(text: str) -> frozenset:
+    """Word trigrams of a text: a writer's own phrasing, which reports of the same facts in
+    other words do not share."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return frozenset(zip(words, words[1:], words[2:]))
 
 
 def without_quotations(text: str) -> str:
@@ -269,6 +285,11 @@ def _link(a: list[Unit], b: list[Unit], a0: int, a1: int, b0: int, b1: int,
     # A quotation with the same attribution ("..., said the chief engineer") is still the
     # speaker's words: narration must be most of each side's words to count as prose.
     own = 2 * len(prose_a) >= len(words_a) and 2 * len(prose_b) >= len(words_b)
+    trigrams_a = frozenset().union(*(u.trigrams for u in a[a0 : a1 + 1]))
+    trigrams_b = frozenset().union(*(u.trigrams for u in b[b0 : b1 + 1]))
+    shorter = min(len(trigrams_a), len(trigrams_b))
+    if shorter >= CUT_MIN_TRIGRAMS and len(trigrams_a & trigrams_b) >= CUT_SHARED * shorter:
+        narration = max(narration, threshold)  # a sentence cut down, in the other's own words
     return _Link(a0, a1, b0, b1, max(dice(words_a, words_b), narration), own and narration >= threshold)
 
 
