@@ -29,6 +29,12 @@ def figures(sentence: str) -> dict[str, object]:
     ("The mayor, 61, said 300 homes were flooded.", "61", "300"),
     ("By the time she was eight she had visited 20 countries.", "eight", "20"),
     ("The brothers were 6 and 9 respectively when 50 families left.", "9", "50"),
+    ("Up to 12 jurors, all between the ages of 25 and 60, were chosen.", "60", "Up to 12"),
+    ("The nurses, who ranged in age from 22 to over 50, treated 80 patients.", "over 50", "80"),
+    ("The autopsy of the Dutch woman of 44 found 3 wounds.", "44", "3"),
+    ("Two years younger at age 27, she runs 14 shops.", "Two", "14"),
+    ("The driver, Tom Reyes, then 19, hit 4 parked cars.", "19", "4"),
+    ("We are just two months away from opening 12 stores.", "two", "12"),
     # phone and emergency numbers, radio, time zones, ids
     ("Residents called 112 when 60 houses caught fire.", "112", "60"),
     ("The station on 98.4 FM reaches 200,000 listeners.", "98.4", "200,000"),
@@ -40,6 +46,7 @@ def figures(sentence: str) -> dict[str, object]:
     ("The top 10 apps were downloaded 3 million times.", "10", "3 million times"),
     # pronominal numbers
     ("The two met after 500 protesters gathered.", "two", "500"),
+    ("No-one was hurt when 30 trees fell.", "one", "30"),
     ("He said he could not tell the two apart among 40 photos.", "two", "40"),
 ])  # fmt: skip
 def test_not_a_claim(sentence, dropped, kept):
@@ -62,6 +69,7 @@ def test_still_a_claim(sentence, text):
     ("About 4,000 Sudanese refugees reached the camp.", "About 4,000", "Sudanese refugees"),
     ("Some 8,000 Ukrainians have applied for visas.", "Some 8,000", "Ukrainians"),
     ("A farmer spent $15,000 on the pump.", "$15,000", None),
+    ("Shops sold a 13-inch model for $900 and 40 old-style radios.", "40", "old-style radios"),
     ("Police arrested 40 after the match.", "40", "people"),
     ("Guards said 31 fled and 90 remain in custody.", "90", "people"),
     ("The repairs cost $12 million, the council said.", "$12 million", "repairs"),
@@ -69,6 +77,11 @@ def test_still_a_claim(sentence, text):
     ("Her earnings fell to an all-time low of $62 million.", "$62 million", None),
     ("They were trapped for the better part of 3 days.", "3", None),
     ("The car reached 80 km/h in 8 seconds.", "8", None),
+    ("The truck ended up thousands of miles away in a port.", "thousands", None),
+    ("The camp is 70 km (45 miles) south of the border.", "45", None),
+    ("That raid was hundreds of miles from the capital.", "hundreds", None),
+    ("The 13-inch model costs $999.", "$999", "model"),
+    ("They bought the 13-inch laptops and 30 tablets.", "30", "tablets"),
     ("Lenders offer 95 per cent loan-to-value mortgages.", "95 per cent",
      "loan-to-value mortgages"),
 ])  # fmt: skip

@@ -338,23 +338,47 @@ def is_person_age(sent: Doc, figure: Figure) -> bool:
     low = figure.low if figure.low is not None else figure.value
     if low is None or low >= _PERSON_AGE_LIMIT:
         return False
-    before = [token.lower_ for token in sent[max(figure.start - 2, 0):figure.start]]
-    if (before and before[-1] in _AGE_WORDS) or before == ["age", "of"]:
-        return True  # "aged 25 to 54", "at the age of 57"
+    before = [token.lower_ for token in sent[max(figure.start - 6, 0):figure.start]]
+    if _after_age_word(before):
+        return True  # "aged 25 to 54", "at the age of 57", "between the ages of 39 and 74"
     after = [token.lower_ for token in _tokens_at(sent, figure.end, 2)]
-    if figure.unit in ("year", "month", "week", "day") and ("old" in after or "olds" in after):
-        return True
+    if figure.unit in ("year", "month", "week", "day") and _AGE_AFTER & set(after):
+        return True  # "a 19-year-old", "four years younger"
     if figure.unit or figure.approx != EXACT or figure.start < 2 or low != int(low):
         return False
     # "Mira Dovan, 54, said", "the mayor, 61,": entity labels are no help here, the model
     # often calls the name a place and the age a date
     closed = not after or after[0] in (",", ")", ";")
-    named = sent[figure.start - 2]
-    if sent[figure.start - 1].text in (",", "(") and closed and (
+    opener = figure.start - 1
+    if sent[opener].pos_ == "ADV" and opener > 1:
+        opener -= 1  # "Casey Dean, then 14,"
+    named = sent[opener - 1]
+    if sent[opener].text in (",", "(") and closed and (
         named.pos_ == "PROPN" or (named.pos_ == "NOUN" and named.tag_ == "NN")
     ):
         return True
+    if sent[opener].lower_ == "of" and named.lemma_.lower() in _ONE_PEOPLE and (
+        figure.end >= len(sent) or sent[figure.end].pos_ not in ("NOUN", "PROPN")
+    ):
+        return True  # "a man of 31"
     return _age_as_predicate(sent, figure)
+
+
+_AGE_AFTER = frozenset({"old", "olds", "younger", "older"})
+
+
+def _after_age_word(before: list[str]) -> bool:
+    """"aged 25", "age of 57", "ages of 39 and 74", "in age from 17 to over 40": an age word,
+    then only prepositions, a determiner and the other end of the ages."""
+    for word in reversed(before):
+        if word in _AGE_WORDS:
+            return True
+        if word not in _AGE_LINKS and not word.replace(".", "").isdigit():
+            return False
+    return False
+
+
+_AGE_LINKS = frozenset({"of", "from", "between", "the", "and", "to", "or", "over", "under"})
 
 
 # Pronouns of one person, whose bare number after "is" is an age: "she was eight".
@@ -413,8 +437,12 @@ def is_relative_time(sent: Doc, figure: Figure) -> bool:
     noun = sent[figure.end - 1]
     after = _tokens_at(sent, figure.end, 1)
     lasting = figure.start > 0 and sent[figure.start - 1].lower_ == "for"
-    if after and after[0].lower_ in _RELATIVE_AFTER and not lasting:
-        return True  # "two weeks ago"; not "stranded for three days after the crash"
+    if after and after[0].lower_ in _RELATIVE_AFTER and not lasting and (
+        after[0].lower_ not in ("before", "after") or noun.head.i == after[0].i
+    ):
+        # "two weeks ago", "three days before the vote"; not "stranded for three days after
+        # the crash" or "lasted ten minutes before landing"
+        return True
     before = sent[figure.start - 1].lower_ if figure.start else ""
     if before in _TIME_FRAMES and noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
         return True  # "in the last three months"; not "has spent the last 200 days"
@@ -462,6 +490,11 @@ def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
         return False
     if figure.start > 0 and sent[figure.start - 1].lower_ in ("only", "just", "single"):
         return False
+    if figure.start > 0 and sent[figure.start - 1].lower_ in ("no-", "no") or (
+        figure.start > 1 and sent[figure.start - 1].text == "-"
+        and sent[figure.start - 2].lower_ == "no"
+    ):
+        return True  # "no one", "No-one was hurt": nobody
     noun = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
     outcome = _HUMAN_PREDICATES & {noun.head.lemma_.lower(), *(c.lemma_.lower() for c in noun.children)}
     nxt = sent[figure.text_end].lower_ if figure.text_end < len(sent) else ""
@@ -780,10 +813,28 @@ def _main_verb(verb: Token) -> Token:
     return verb
 
 
+def _says_where(sent: Doc, figure: Figure) -> bool:
+    """A distance followed by a bearing ("50 miles north"), or by "away" or "from" ("hundreds
+    of miles from the border"), after any conversion in brackets ("70 km (45 miles) south")."""
+    i = figure.end
+    if i < len(sent) and sent[i].text == "(":
+        i = next((t.i + 1 for t in sent[i:i + 6] if t.text == ")"), i)
+    elif i < len(sent) and sent[i].text == ")":
+        i += 1  # the conversion itself
+    if i >= len(sent):
+        return False
+    word = sent[i].lower_
+    return word in _BEARINGS or (figure.unit in _LENGTH_UNITS and word in _PLACE_WORDS)
+
+
+_LENGTH_UNITS = words("units", "length_units")
+_PLACE_WORDS = frozenset({"away", "apart", "from"})
+
+
 def _counted(sent: Doc, figure: Figure, root: Token) -> tuple[Token | None, str | None]:
     """What the figure counts or measures, as (head token, phrase)."""
     inside = range(figure.start, figure.end)
-    if figure.end < len(sent) and sent[figure.end].lower_ in _BEARINGS:
+    if _says_where(sent, figure):
         return None, None  # "a hospital 50 miles north of the capital": where, not what
     # its own complement: "hundreds of homes", "cubic metres of water", "8% of electricity"
     for token in sent[figure.start:figure.end]:
@@ -973,7 +1024,8 @@ def _has_digit(token: Token) -> bool:
 def _join(tokens: list[Token]) -> str:
     """Token texts with the sentence's own spacing where they are adjacent, each hyphenated
     word whole: "low-flying helicopters", not "flying helicopters"."""
-    tokens = sorted({part for token in tokens for part in _hyphenated(token)}, key=lambda t: t.i)
+    whole = sorted({part for token in tokens for part in _hyphenated(token)}, key=lambda t: t.i)
+    tokens = whole or tokens
     parts = []
     for token, following in zip(tokens, tokens[1:]):
         parts.append(token.text + (token.whitespace_ if following.i == token.i + 1 else " "))
@@ -982,17 +1034,19 @@ def _join(tokens: list[Token]) -> str:
 
 
 def _hyphenated(token: Token) -> list[Token]:
-    """The tokens of the hyphenated word a token is part of ("loan-to-value"), or the token."""
+    """The tokens of the hyphenated word a token is part of ("loan-to-value"); none when the
+    word holds a number ("13-inch", "20-year-old"): that is another figure, not the thing."""
     doc, start, end = token.doc, token.i, token.i
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and (
-        not doc[start - 1].whitespace_ and not doc[start - 2].like_num
+        not doc[start - 1].whitespace_
     ):
         start -= 2
     while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and (
-        not doc[end + 1].whitespace_ and not doc[end + 2].like_num
+        not doc[end + 1].whitespace_
     ):
         end += 2
-    return list(doc[start:end + 1])
+    word = list(doc[start:end + 1])
+    return [] if any(_has_digit(part) for part in word if part.text != "-") else word
 
 
 def _subject(predicate: Token | None, counted: Token | None, figure: Figure) -> str | None:
