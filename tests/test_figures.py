@@ -82,6 +82,7 @@ def test_still_a_claim(sentence, text):
     ("That raid was hundreds of miles from the capital.", "hundreds", None),
     ("The 13-inch model costs $999.", "$999", "model"),
     ("They bought the 13-inch laptops and 30 tablets.", "30", "tablets"),
+    ("The S&P 500 rose 64.1 points on Friday.", "64.1 points", "S&P 500"),
     ("Lenders offer 95 per cent loan-to-value mortgages.", "95 per cent",
      "loan-to-value mortgages"),
 ])  # fmt: skip

@@ -1046,7 +1046,9 @@ def _hyphenated(token: Token) -> list[Token]:
     ):
         end += 2
     word = list(doc[start:end + 1])
-    return [] if any(_has_digit(part) for part in word if part.text != "-") else word
+    if len(word) > 1 and any(_has_digit(part) for part in word if part.text != "-"):
+        return []
+    return word
 
 
 def _subject(predicate: Token | None, counted: Token | None, figure: Figure) -> str | None:
