@@ -164,18 +164,20 @@ def split_sentences(text: str) -> list[Sentence]:
                 )
             paragraph += 1
         offset += len(line) + 1
-    if sentences and _is_headline(sentences):
+    for sentence in _headline(sentences):
         # A headline states the story's matter: it is mined even without a cue or a figure.
-        sentences[0].headline = sentences[0].candidate = True
+        sentence.headline = sentence.candidate = True
     _mark_context(sentences)
     return sentences
 
 
-def _is_headline(sentences: list[Sentence]) -> bool:
-    """The first line is one sentence without a full stop: a title."""
-    first = sentences[0]
-    alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
-    return alone and not first.text.rstrip().endswith(".")
+def _headline(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences of the first line when it reads as a title: no full stop at its end,
+    at most three sentences ("Is the bridge safe? Engineers disagree")."""
+    first = [s for s in sentences if s.paragraph == 0]
+    if first and len(first) <= 3 and not first[-1].text.rstrip().endswith("."):
+        return first
+    return []
 
 
 def _line_sentences(line: str) -> Iterator[tuple[int, int]]:

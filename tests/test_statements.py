@@ -19,7 +19,7 @@ def claims_of(sentence: str, *, headline: str | None = None) -> list:
     raw = (headline + "\n\n" if headline else "") + STORY + "\n\n" + sentence + "\n"
     document = clean_document(Document(doc="story.txt", raw=raw, format="text"))
     (found,) = extract_documents([document])
-    return [c for c in found if c.sentence == sentence or c.sentence == headline]
+    return [c for c in found if c.sentence == sentence or headline and c.sentence in headline]
 
 
 def statements(sentence: str, **options) -> list[tuple]:
@@ -127,10 +127,19 @@ def test_figure_status_on_real_constructions(sentence, status):
     ("Clinic may lose its licence", ("allegation", "speculative", None)),
     ("Surgeon to be suspended: report", ("allegation", "claimed", None)),
     ("Surgeon rumoured to be leaving the clinic", ("allegation", "speculative", None)),
+    ("Surgeon Possibly Moved To Another Clinic", ("allegation", "speculative", None)),
+    ("Clinic May Lose Its Licence", ("allegation", "speculative", None)),  # title case
+    ("Police probe claims of neglect at the clinic", ("allegation", "claimed", None)),
+    ("Is the clinic safe? Inspectors disagree", ("allegation", "speculative", None)),
 ])
 def test_a_headline_states_its_story(headline, expected):
     assert expected in statements("The board met on Monday.", headline=headline)
 
 
-def test_a_headline_that_asserts_its_story_adds_no_statement():
-    assert statements("The board met on Monday.", headline="Clinic suspends surgeon") == []
+@pytest.mark.parametrize("headline", [
+    "Clinic suspends surgeon",
+    "Clinic to reopen in May",
+    "Nurses chant “don't close” outside the clinic",
+])
+def test_a_headline_that_asserts_its_story_adds_no_statement(headline):
+    assert statements("The board met on Monday.", headline=headline) == []

@@ -52,6 +52,7 @@ QUESTION_SPEECH = words("status", "question_speech")
 ACCUSING_VERBS = words("status", "accusing_verbs")
 CLAIM_VERBS = words("status", "claim_verbs")
 ASKING_VERBS = words("status", "asking_verbs")
+HEADLINE_HEARSAY = words("status", "headline_hearsay")
 REFUSED_NOUNS = words("status", "refused_nouns")
 FUTURE_AUXILIARIES = words("status", "future_auxiliaries")
 # Dependents of a chain word that carry its hedges, negation and predicative judgement.
@@ -379,19 +380,21 @@ def headline_statement(doc: Doc, attributions: list) -> Statement | None:
     """The key statement of a headline, which states its story's matter: denied when it
     calls the matter false or says it did not happen ("No, the bridge has not collapsed",
     "Minister did not resign"); speculative when it asks or hedges ("Could the port
-    close?"); claimed when it passes on a claim ("..., report says", "Firm rumoured to buy
-    rival", "Woman claims to have ..."). None for a headline that asserts its matter."""
+    close?"); claimed when it passes on a claim ("...: report", "Firm rumoured to buy
+    rival", "Woman claims to have ...", "Police probe claims of fraud"). None for a headline
+    that asserts its matter."""
     tokens = list(doc)
     clause = _main_clause(doc)
     if is_denial(tokens, headline=True) or _denial_opening(doc) or _negated_message(doc):
         return DENIAL
-    if is_question(doc) or is_hedged(clause):
+    if is_question(doc) or is_hedged(clause) or _hedge_word(doc):
         return Statement("allegation", "speculative")
     trailing = _TRAILING_SOURCE.search(doc.text)
     if trailing and not attributions:
         unnamed_source = trailing.group("who").lower().split()[-1] in UNNAMED_SOURCES
         return Statement("allegation", "claimed" if unnamed_source else "reported")
-    if _words(clause) & (HEARSAY_WORDS | CLAIM_VERBS) or _passive_hearsay(tokens):
+    if _words(clause) & (HEARSAY_WORDS | CLAIM_VERBS) or _passive_hearsay(tokens) \
+            or _hearsay_in_sentence(doc) or any(t.lower_ in HEADLINE_HEARSAY for t in doc):
         return Statement("allegation", "claimed")
     return None
 
@@ -400,6 +403,23 @@ def headline_statement(doc: Doc, attributions: list) -> Statement | None:
 _TRAILING_SOURCE = re.compile(
     r"(?:[:|]|\s[-–—]{1,2})\s*(?P<who>(?:[A-Za-z.'’]+\s+){0,3}[A-Za-z.'’]+)\s*$"
 )
+
+
+def _hedge_word(doc: Doc) -> bool:
+    """A hedge anywhere in a headline, whose title case the tagger misreads ("Film May Get
+    Early Release", "Reporter Possibly Captured"); "May" is a month next to a number or
+    after a preposition of time."""
+    for token in doc:
+        if token.lower_ in HEDGE_ADVERBS:
+            return True
+        if token.lower_ in HEDGE_MODALS and token.i + 1 < len(doc) and token.i:
+            before, after = doc[token.i - 1], doc[token.i + 1]
+            if after.is_alpha and not before.like_num and before.lower_ not in _BEFORE_MONTHS:
+                return True
+    return False
+
+
+_BEFORE_MONTHS = words("status", "before_months")
 
 
 def _main_clause(doc: Doc) -> list[Token]:
@@ -418,13 +438,31 @@ def _negated_message(doc: Doc) -> bool:
     main = [*roots, *(c for r in roots for c in r.children
                       if c.dep_ in ("ccomp", "xcomp", "conj", "parataxis", "appos", "acomp"))]
     heads = {t.i for t in main}
-    if any(t.norm_ in NEGATIONS and (t.dep_ == "neg" or t.head.i in heads) for t in doc):
-        return True
+    quoted = _quoted(doc)
+    if any(t.norm_ in NEGATIONS and (t.dep_ == "neg" or t.head.i in heads) and t.i not in quoted
+           for t in doc):
+        return True  # not a negation in a quote ("hands up, don't shoot")
     for token in main:
         subjects = [token] + [c for c in token.children if c.dep_ in _SUBJECTS]
         if any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children):
             return True
     return False
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Tokens inside quotation marks, and those of an imperative quoted without them (a
+    root with no subject: "hands up, don't shoot")."""
+    inside, positions = False, set()
+    for token in doc:
+        if token.is_quote:
+            inside = not inside
+        elif inside:
+            positions.add(token.i)
+    for token in doc:
+        if token.dep_ in ("ROOT", "parataxis", "conj") and token.pos_ == "VERB" and not any(
+                c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in token.children) and token.tag_ == "VB":
+            positions |= {c.i for c in token.children if c.dep_ in ("neg", "aux")}
+    return positions
 
 
 def _denial_opening(doc: Doc) -> bool:
