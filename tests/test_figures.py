@@ -18,6 +18,7 @@ def figures(sentence: str) -> dict[str, object]:
     ("The fair runs from May 3 to 9 and drew 12,000 visitors.", "3 to 9", "12,000"),
     ("Talks were held on June 4 and 5 with 30 delegations.", "5", "30"),
     ("Talks were held on 4 and 5 June with 30 delegations.", "4", "30"),
+    ("Sales in the first half of 2015 reached 9,000 cars.", "half", "9,000"),
     # relative times
     ("The bridge was shut two weeks ago after 14 cracks were found.", "two", "14"),
     ("Three days later the ferry sank with 40 crew on board.", "Three", "40"),

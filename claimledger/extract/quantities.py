@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.dates import MONTHS
 from claimledger.extract.numbers import (
-    AT_LEAST, EXACT, MONEY, RANGE, TIME_UNITS, UP_TO, VAGUE, Figure, find_figures,
+    AT_LEAST, EXACT, FRACTION, MONEY, RANGE, TIME_UNITS, UP_TO, VAGUE, Figure, find_figures,
 )  # fmt: skip
 from claimledger.extract.vocab import table, words
 from claimledger.model import Quantity
@@ -124,7 +124,13 @@ def _of_them(sent: Doc, mention: QuantityMention) -> bool:
 
 # --- 1. figures that are not claims -----------------------------------------------------------
 def is_year(sent: Doc, figure: Figure) -> bool:
-    """"in 2019", "the 2021 report", "between 2014 and 2017", "198 AD"; not "2000 people"."""
+    """"in 2019", "the 2021 report", "between 2014 and 2017", "198 AD", "the first half of
+    2015"; not "2000 people"."""
+    after_of = _tokens_at(sent, figure.end, 2)
+    if figure.unit == FRACTION and len(after_of) == 2 and after_of[0].lower_ == "of" and (
+        _year_like(after_of[1])
+    ):
+        return True  # a part of a year is a time, not a share of something
     if figure.unit or figure.approx == VAGUE:
         return False
     before = sent[figure.start - 1].lower_ if figure.start else ""
