@@ -7,23 +7,29 @@ stopped: documents are found again by content hash (unchanged) and picked up by 
 
 from __future__ import annotations
 
+import importlib
+import os
 import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Protocol
 
-from functools import partial
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from claimledger.clean import clean_document, line_keys
-from claimledger.link.sources import canonical_sources
+from claimledger.errors import ClaimledgerError, Errors
 from claimledger.ingest import read_sources
+from claimledger.ingest.safety import error_detail, internal_error
 from claimledger.link import link_pending
-from claimledger.errors import Errors
+from claimledger.link.sources import canonical_sources
 from claimledger.model import Document, Rejection, Skipped
 from claimledger.run import Executor, make_executor
 from claimledger.settings import Settings
 from claimledger.store import Ledger, hashed_key, outlet_group
+from claimledger.store.schema import documents as stored_documents
 
 
 class Progress(Protocol):
@@ -67,9 +73,14 @@ def build(
     """Read the sources into the ledger and bring every stored document up to date."""
     progress = progress or _Silent()
     sources = list(sources)
-    report = BuildReport(build_id=ledger.start_build(sources))
     executor = make_executor(settings.executor, workers=settings.worker_count,
                              scheduler=settings.scheduler or None)
+    try:
+        check_installation(settings, executor)
+    except BaseException:
+        executor.close()
+        raise
+    report = BuildReport(build_id=ledger.start_build(sources))
     stages = (
         ("read", lambda: ingest(sources, ledger, settings, report=report, progress=progress)),
         ("clean", lambda: clean_pending(ledger, settings, report=report, progress=progress)),
@@ -90,6 +101,40 @@ def build(
     return report
 
 
+# Packages the readers import when they meet their first file of a format: a broken install
+# must stop the build before anything is read, not fail file by file.
+READER_PACKAGES = ("charset_normalizer", "feedparser", "lxml.html", "trafilatura", "warcio")
+
+
+def check_installation(settings: Settings, executor: Executor) -> None:
+    """Import every reader's package here and load the spaCy model where extraction runs,
+    raising a coded error (E304, E301, E305) for a missing package or a broken model."""
+    for name in READER_PACKAGES:
+        try:
+            importlib.import_module(name)
+        except Exception as error:  # ImportError, or any failure inside the package's import
+            raise ClaimledgerError("E304", module=name, detail=error_detail(error)) from error
+    for _ in executor.map(partial(load_extraction, model=settings.spacy_model), [[]]):
+        pass
+
+
+def load_extraction(batch: list, *, model: str) -> list:
+    """Import the extraction stage and load its spaCy model (in a worker: it stays loaded)."""
+    try:
+        from claimledger.extract.claims import extract_documents  # noqa: F401
+    except Exception as error:
+        raise ClaimledgerError("E304", module="claimledger.extract", detail=error_detail(error)) from error
+    from claimledger.nlp import load_pipeline
+
+    try:
+        load_pipeline(model)
+    except ClaimledgerError:
+        raise
+    except Exception as error:  # a model package that is there but cannot be loaded
+        raise ClaimledgerError("E305", model=model, detail=error_detail(error)) from error
+    return batch
+
+
 def ingest(
     sources: list[str], ledger: Ledger, settings: Settings, *, report: BuildReport, progress: Progress
 ) -> None:
@@ -97,16 +142,54 @@ def ingest(
     for item in read_sources(sources, settings):
         if isinstance(item, Document):
             report.counts["read"] += 1
-            status = ledger.ingest(item, build_id=report.build_id, keys=line_keys(item.raw))
-            report.counts[status] += 1
+            _store(item, ledger, report)
         elif isinstance(item, Rejection):
-            report.counts["rejected"] += 1
-            report.rejected.append(item)
-            ledger.reject(report.build_id, item)
+            _reject(item, ledger, report)
         else:
             report.counts["skipped"] += 1
             report.skipped.append(item)
         progress.advance("read")
+
+
+def _store(doc: Document, ledger: Ledger, report: BuildReport) -> None:
+    """Store one document read; the same text from another source is reported as a duplicate."""
+    try:
+        status = ledger.ingest(doc, build_id=report.build_id, keys=line_keys(doc.raw))
+        same = _stored_with_text(ledger, doc.content_hash) if status == "unchanged" else None
+    except OperationalError:
+        raise  # the database itself failed (locked, full, gone): no document can be stored
+    except Exception as error:  # a value the store refuses, or a bug: this document only
+        _reject(_internal(doc, "store", error), ledger, report)
+        return
+    report.counts[status] += 1
+    if same is not None and _source(same.doc, same.path) != _source(doc.doc, doc.path):
+        report.counts["duplicate"] += 1  # of the unchanged: the text came from another source
+        where = doc.path if doc.path and "#" not in doc.doc else f"{doc.path} ({doc.doc})"
+        report.skipped.append(Skipped(where, f"duplicate of document '{same.doc}' (the same text)"))
+
+
+def _stored_with_text(ledger: Ledger, text_hash: str):
+    """(doc, path) of the first stored document with this content hash, or None."""
+    table = stored_documents
+    query = select(table.c.doc, table.c.path).where(table.c.content_hash == text_hash)
+    with ledger.engine.connect() as conn:
+        return conn.execute(query.order_by(table.c.id).limit(1)).first()
+
+
+def _source(doc: str, path: str | None) -> tuple[str, str]:
+    """Where a document was read: its file and its record in the file."""
+    return os.path.abspath(path) if path else doc, doc.partition("#")[2]
+
+
+def _reject(rejection: Rejection, ledger: Ledger, report: BuildReport) -> None:
+    report.rejected.append(rejection)
+    report.counts["rejected"] += 1
+    ledger.reject(report.build_id, rejection)
+
+
+def _internal(doc: Document, stage: str, error: Exception) -> Rejection:
+    """An unexpected error on one document in a stage, as its rejection (E021)."""
+    return Rejection(doc.path or doc.doc, "E021", internal_error(stage, error), f"document {doc.doc}")
 
 
 def clean_pending(
@@ -121,9 +204,13 @@ def clean_pending(
         if group not in repeated_by_group:
             repeated_by_group[group] = ledger.repeated_lines(group, settings.chrome_repeat_min)
         repeated = repeated_by_group[group]
-        clean_document(doc, is_repeated=lambda key: hashed_key(key) in repeated)
-        ledger.save_cleaned(row_id, doc)
-        report.counts["cleaned"] += 1
+        try:
+            clean_document(doc, is_repeated=lambda key: hashed_key(key) in repeated)
+        except Exception as error:  # a bug on one document: it stays stored, the batch goes on
+            _reject(_internal(doc, "clean", error), ledger, report)
+        else:
+            ledger.save_cleaned(row_id, doc)
+            report.counts["cleaned"] += 1
         progress.advance("clean")
 
 
@@ -140,10 +227,8 @@ def extract_pending(
     for batch_result in executor.map(task, loaded):
         for row_id, claims, failure in batch_result:
             if failure is not None:
-                rejection = Rejection(failure[0], "E020", Errors.E020.format(detail=failure[1]))
-                report.rejected.append(rejection)
-                report.counts["rejected"] += 1
-                ledger.reject(report.build_id, rejection)
+                _reject(Rejection(failure[0], "E020", Errors.E020.format(detail=failure[1])),
+                        ledger, report)
             else:
                 ledger.save_claims(row_id, claims)
                 report.counts["claims"] += len(claims)
@@ -170,5 +255,5 @@ def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple
                 (claims,) = extract_documents([doc], model=model, batch_size=batch_size)
                 results.append((row_id, claims, None))
             except Exception as error:
-                results.append((row_id, None, (doc.doc, f"{type(error).__name__}: {error}")))
+                results.append((row_id, None, (doc.doc, error_detail(error))))
         return results

@@ -7,6 +7,7 @@ finished but some inputs were rejected (each named, with its reason).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -146,8 +147,8 @@ def _print_build_summary(report, db: str) -> None:
     table = Table(title=f"Build {report.build_id} into {db}", show_header=True)
     table.add_column("outcome")
     table.add_column("documents", justify="right")
-    for key in ("read", "new", "revised", "unchanged", "cleaned", "claims", "reuse pairs",
-                "rejected", "skipped"):
+    for key in ("read", "new", "revised", "unchanged", "duplicate", "cleaned", "claims",
+                "reuse pairs", "rejected", "skipped"):
         table.add_row(key, str(report.counts.get(key, 0)))
     console.print(table)
     if report.seconds:
@@ -305,7 +306,30 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
-FilterStatus = Annotated[Optional[str], typer.Option(help="asserted, reported, claimed, confirmed, estimated, speculative or denied.")]
+# The flags link/flags.py sets on a measure.
+FLAG_NAMES = ("agreement", "disagreement", "revision", "denied", "single-origin")
+
+
+def _statuses() -> tuple[str, ...]:
+    from claimledger.extract.status import STATUSES
+
+    return STATUSES
+
+
+def _one_of(choices: Callable[[], tuple[str, ...]]) -> Callable[[Optional[str]], Optional[str]]:
+    """An option callback that refuses a value outside ``choices()``, listing them (exit 2)."""
+
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is not None and value not in (allowed := choices()):
+            raise typer.BadParameter(f"'{value}' is not one of: {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+FilterStatus = Annotated[Optional[str], typer.Option(
+    help="asserted, reported, claimed, confirmed, estimated, speculative or denied.",
+    callback=_one_of(_statuses))]
 
 
 @app.command()
@@ -345,7 +369,9 @@ def claims(
 @app.command()
 def measures(
     db: DbOption = DEFAULT_DB,
-    flag: Annotated[Optional[str], typer.Option(help="Only measures with this flag (agreement, disagreement, revision, denied, single-origin).")] = None,
+    flag: Annotated[Optional[str], typer.Option(
+        help="Only measures with this flag (agreement, disagreement, revision, denied, single-origin).",
+        callback=_one_of(lambda: FLAG_NAMES))] = None,
     text: Annotated[Optional[str], typer.Option(help="Words the label contains.")] = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 30,
 ) -> None:

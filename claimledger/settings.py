@@ -44,7 +44,7 @@ class Settings:
         "sentence end (or a space) before the limit.", low=100, high=10_000_000,
     )
     max_feed_entries: int = _setting(
-        10_000, "Most entries read from one RSS or Atom feed; the rest are rejected (E022).",
+        1000, "Most entries read from one RSS or Atom feed; the rest are rejected (E022).",
         low=1, high=10_000_000,
     )
     max_html_depth: int = _setting(

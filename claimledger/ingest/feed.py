@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
+from itertools import islice
 
 from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.decode import read_bytes
@@ -13,6 +14,7 @@ from claimledger.ingest.html import fragment_text, with_headline
 from claimledger.ingest.safety import bounded_markup, guarded
 from claimledger.model import Document, Rejection
 
+_ENTRY_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
 # &#xD800; to &#xDFFF; and &#55296; to &#57343;
 _SURROGATE_REFERENCE = re.compile(
     rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|5734[0-3]));"
@@ -23,6 +25,7 @@ def read_feed(source, settings) -> Iterator[Document | Rejection]:
     import feedparser
 
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
+    data, total = _first_entries(data, settings.max_feed_entries)
     # feedparser fails on character references to surrogates, which no text may hold.
     parsed = feedparser.parse(_SURROGATE_REFERENCE.sub(b"&#xFFFD;", data))
     entries = parsed.entries[: settings.max_feed_entries]
@@ -34,10 +37,23 @@ def read_feed(source, settings) -> Iterator[Document | Rejection]:
     for number, (entry, html) in enumerate(zip(entries, htmls), start=1):
         yield guarded(source.label, f"entry {number}",
                       partial(_entry_document, source, entry, html, number, outlet, settings))
-    if len(parsed.entries) > len(entries):
+    if total > settings.max_feed_entries:
         yield Rejection(source.label, "E022", Errors.E022.format(
-            what=f"{len(parsed.entries)} entries", limit=settings.max_feed_entries,
-            setting="max_feed_entries"), f"entries {len(entries) + 1} to {len(parsed.entries)}")
+            what=f"{total} entries", limit=settings.max_feed_entries, setting="max_feed_entries"),
+            f"entries {settings.max_feed_entries + 1} to {total}")
+
+
+def _first_entries(data: bytes, limit: int) -> tuple[bytes, int]:
+    """The feed cut after its first ``limit`` entries, and how many it holds.
+
+    feedparser parses a whole feed before giving any entry (a minute for 100,000); a feed
+    cut after an entry's end tag is still read, by its lenient parser.
+    """
+    ends = [match.end() for match in islice(_ENTRY_END.finditer(data), limit)]
+    if len(ends) < limit:
+        return data, len(ends)
+    rest = len(_ENTRY_END.findall(data, ends[-1]))
+    return (data[: ends[-1]] if rest else data), limit + rest
 
 
 def _entry_document(source, entry, html: str, number: int, outlet: str | None, settings):

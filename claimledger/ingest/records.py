@@ -81,7 +81,7 @@ def read_json(source, settings) -> Iterator[Document | Rejection]:
     try:
         parsed = storable_json(_parsed(text), text)
     except ValueError as error:
-        raise InputRejected("E012", line=getattr(error, "lineno", "?"), detail=str(error))
+        raise InputRejected("E012", line=getattr(error, "lineno", 1), detail=str(error))
     if isinstance(parsed, dict) and not _text_field(parsed):
         parsed = next((parsed[k] for k in _CONTAINER_KEYS if isinstance(parsed.get(k), list)), parsed)
     if isinstance(parsed, dict):

@@ -27,12 +27,17 @@ _DETAIL_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*[ \t]")
 
 
-def internal_error(stage: str, error: BaseException) -> str:
-    """The E021 reason for an unexpected error: the stage, the exception and its message."""
+def error_detail(error: BaseException) -> str:
+    """An exception as one short line: its type and the start of its message."""
     detail = f"{type(error).__name__}: {error}".strip().rstrip(":")
     if len(detail) > _DETAIL_CHARS:  # messages can quote the whole hostile input
         detail = detail[:_DETAIL_CHARS] + "…"
-    return Errors.E021.format(stage=stage, detail=storable(detail))
+    return storable(detail)
+
+
+def internal_error(stage: str, error: BaseException) -> str:
+    """The E021 reason for an unexpected error in a stage."""
+    return Errors.E021.format(stage=stage, detail=error_detail(error))
 
 
 def guarded(path: str, where: str, read: Callable[[], Document | Rejection | Skipped]):
