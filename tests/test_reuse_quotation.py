@@ -116,3 +116,11 @@ def test_sentences_cut_down_in_the_source_words_are_reuse():
     assert all(dice(cut.units[i].tokens, long.units[i].tokens) < 0.6 for i in (1, 2))
     result = reuse(CUT_DOWN, LONG)
     assert result is not None and [p.kind for p in result.passages] == ["prose"]
+
+
+def test_a_lone_copied_sentence_of_a_reuse_pair_is_a_passage_too():
+    last = SOURCE.split("\n\n")[5]
+    text = (COPY + "\nThe town's football ground was flooded all the same.\n\n"
+            "Volunteers filled sandbags at the fire station until dawn.\n\n" + last)
+    result = reuse(text, SOURCE)
+    assert [text[p.a_start:p.a_end] for p in result.passages][-1] == last.strip()

@@ -17,8 +17,8 @@ Blocking, then alignment:
    form passages, each prose or quotation. A rewrite keeps the order and most of the
    sentences of its source; two articles that retell the same briefing share a few isolated
    sentences at best, so a pair is reuse only when a prose passage holds enough aligned
-   prose sentences (a merge of two sentences counts once). Quotation passages of a reuse
-   pair are kept, marked as such.
+   prose sentences (a merge of two sentences counts once). Every aligned stretch of a reuse
+   pair is then kept as a passage, quotation marked as such.
 
 Direction comes from publication dates (the later one copied), else from one article naming
 the other's outlet; otherwise it is ``unknown``.
@@ -345,18 +345,18 @@ def compare(a: LinkDoc, b: LinkDoc, *, threshold: float, min_sentences: int) -> 
 
 def _reuse(a: LinkDoc, b: LinkDoc, links: list[_Link], min_sentences: int) -> Reuse | None:
     """Reuse when the two share a passage of narration of at least ``min_sentences``
-    sentences; quotation they share besides is kept, marked as such."""
+    sentences; what else they share is kept, quotation marked as such."""
     if len(links) < min_sentences:
         return None
     found = passages(align(links), a.units, b.units)
-    prose = [run for passage, run in found
-             if passage.kind == "prose" and _sentences([link for link in run if link.prose]) >= min_sentences]
-    if not prose:
+    if not any(passage.kind == "prose" and _sentences([link for link in run if link.prose]) >= min_sentences
+               for passage, run in found):
         return None
-    kept = [(p, run) for p, run in found if p.kind == "quotation" or run in prose]
-    aligned = sum(_sentences(run) for _, run in kept)
+    # Once the pair is reuse, every stretch of its alignment is shared text, a single
+    # sentence between two passages too.
+    aligned = sum(_sentences(run) for _, run in found)
     score = round(aligned / max(1, min(len(a.units), len(b.units))), 3)
-    return Reuse(a.doc, b.doc, direction(a, b), min(1.0, score), [p for p, _ in kept])
+    return Reuse(a.doc, b.doc, direction(a, b), min(1.0, score), [p for p, _ in found])
 
 
 def direction(a: LinkDoc, b: LinkDoc) -> str:
