@@ -58,8 +58,7 @@ ITEM_KEYS = {
 LABELS = ("counted", "source", "measure", "addresses", "unit", "reason")
 LABEL_WORDS = 8  # labels are short normalised phrases, never sentences of the body
 # Characters that cleaning or an annotator's copy may write differently, compared as one.
-_SAME_CHAR = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
-                            "\u00a0": " "})
+_SAME_CHAR = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
 class GoldError(ValueError):
@@ -214,7 +213,7 @@ class Aligner:
         if not starts:
             return None
         offset = claim["sentence_start"]
-        # The occurrence nearest the cleaned offset (cleaning only removes text before it).
+        # Cleaning removes whole lines: the sentence is where it was, or a little further.
         found = min(starts, key=lambda s: abs(self.positions[s] - offset))
         first = _solid(sentence[:claim["start"] - offset])
         last = _solid(sentence[:claim["end"] - offset])
@@ -275,7 +274,7 @@ def score_body(record: dict, rows: list[Row], tally: Tally) -> None:
     tally.unlocated += sum(row.span is None for row in rows)
     figures = [row for row in rows if row.claim["kind"] == "figure"]
     gold = record["figures"]
-    pairs = matching(figures, gold, lambda row, wanted: _same_row(row, wanted))
+    pairs = matching(figures, gold, _same_row)
     tally.gold += len(gold)
     tally.matched += len(pairs)
     if record["complete"]:
