@@ -101,6 +101,8 @@ def test_what_is_not_a_denial(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "No family members have confirmed the account of the surgeon.",
     "The clinic has not confirmed whether the surgeon left.",
+    "The clinic has yet to confirm whether the surgeon left.",
+    "The clinic declined to confirm the account of the surgeon.",
 ])
 def test_a_negated_confirmation_confirms_nothing(sentence):
     assert ("confirmation", "confirmed", "confirms") not in statements(sentence)

@@ -22,6 +22,7 @@ from claimledger.extract.lexicons import CUE_CLASSES
 from claimledger.extract.status import (
     ACCUSING_VERBS,
     ASKING_VERBS,
+    CLAIM_VERBS,
     FUTURE_AUXILIARIES,
     Statement,
     chain,
@@ -108,8 +109,8 @@ def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
     """An allegation is a reported statement of fact about the story: a cue of saying,
     claiming or accusing (not a wish or a judgement: "urged", "criticised") whose content is
     a clause with its own subject and verb (or what one "claims to have" done), of at least
-    three words, not a question, not a forecast or a promise ("would help", "will
-    reopen"), without a figure (a figure's row carries its source and status already), and
+    three words, not a question, not a forecast, a promise or advice ("would help", "vowed
+    to", "should play a role"), without a figure (a figure's row carries its source and status already), and
     naming a thing or a person of the story's matter (a noun or name that the article uses
     in another sentence too: "he said he was delighted" names none)."""
     content = [parsed[i] for i in attribution.content_tokens if not parsed[i].is_punct]
@@ -125,7 +126,8 @@ def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
         return False
     clause = root.pos_ in ("VERB", "AUX") and (
         any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
-        or root.dep_ == "xcomp" or attribution.cue in ACCUSING_VERBS)
+        or root.dep_ == "xcomp" and attribution.cue in CLAIM_VERBS
+        or attribution.cue in ACCUSING_VERBS)
     if not clause or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in root.children):
         return False
     return topics is None or any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in topics for t in content)

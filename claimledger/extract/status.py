@@ -46,6 +46,7 @@ DENIAL_CUES = frozenset(cue for cue, cue_class in lex.CUE_CLASSES.items() if cue
 # Objects a denial can deny: a claim, its matter, a document of figures, a pronoun.
 DENIED_NOUNS = words("status", "denied_nouns") | set(lex.SPEECH_NOUNS) | lex.DOCUMENT_NOUNS
 NEGATIVE_SUBJECTS = words("status", "negative_subjects")
+NEGATING_HEADS = words("status", "negating_heads")
 JUDGING_VERBS = words("status", "judging_verbs")
 QUESTION_OPENERS = words("status", "question_openers")
 QUESTION_SPEECH = words("status", "question_speech")
@@ -142,19 +143,23 @@ def is_denial(tokens: list[Token], *, headline: bool = False) -> bool:
         any(_denial_word(t, headline) and not negated(t) for t in tokens)
         or any(_negated_truth(t) for t in tokens)
         or any(
-            (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES
+            (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES and denies_a_claim(t)
             for t in tokens for c in t.children if c.dep_ == "prt"
         )
     )
 
 
 def negated(token: Token) -> bool:
-    """Negated itself, through the verb it completes ("is not a fake"), or by a subject that
-    is no one ("no official confirmed", "nobody denied")."""
+    """Negated itself, through the verb it completes ("is not a fake"), by a subject that is
+    no one ("no official confirmed", "nobody denied"), or by the verb that governs it
+    ("declined to confirm", "has yet to confirm")."""
     heads = [token]
     if token.dep_ in ("attr", "acomp", "oprd", "xcomp") or token.pos_ in ("NOUN", "ADJ"):
         heads.append(token.head)
     before = token.doc[token.i - 1] if token.i else None
+    if token.dep_ == "xcomp" and (token.head.lemma_.lower() in NEGATING_HEADS
+                                  or any(c.lower_ == "yet" for c in token.head.children)):
+        return True  # "declined to confirm", "has yet to confirm"
     return (before is not None and (before.norm_ in NEGATIONS or before.lower_ == "no")) or any(
         c.dep_ == "neg" or c.norm_ in NEGATIONS or (c.dep_ in _SUBJECTS and _no_one(c))
         for head in heads for c in head.children
@@ -196,7 +201,7 @@ def denies_a_claim(cue: Token) -> bool:
         return True
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [c for o in objects for c in o.conjuncts]
-    passive = any(c.dep_ == "agent" for c in children)
+    passive = any(c.dep_ in ("agent", "auxpass") for c in children)
     return not any(
         o.lemma_.lower() in REFUSED_NOUNS or o.lemma_.lower() in lex.PERSON_ROLES
         or o.lemma_.lower() in lex.HUMAN_NOUNS or o.lower_ in ("him", "her", "me", "us")
@@ -320,8 +325,8 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
     if root is None:
         return None
     content = [doc[i] for i in attribution.content_tokens]
-    if is_denial(markers(list({t.head for t in content} | set(content)))):
-        return DENIAL
+    if is_denial(markers([root])):
+        return DENIAL  # "the reports are false", "it was made up"
     status = figure_status(doc, root.i, attribution, cue_token=cue_token)
     if any(forms(t) & DENIAL_WORDS and negated(t) for t in content):
         return Statement("denial", status, "affirms")  # "it is not a fake"
