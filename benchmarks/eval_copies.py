@@ -18,6 +18,7 @@ wrong pairs of the tuning stories alone).
 - kinds: for each gold passage (prose of copy pairs, quotation of any pair) of a pair the
   system also found, the system passage overlapping it most on body_a's side; the share of
   those whose ``kind`` (prose or quotation) agrees, and the share of gold passages covered.
+  Until the link stage stores each passage's kind, only ``--direct`` can score it.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ def evaluate_copies(*, direct: bool = False, details: bool = False) -> dict[str,
 
 
 def _kinds(pair: dict, passages: list[dict], to_raw: RawOffsets, counts: Counter) -> None:
-    spans = [(to_raw(p["a_start"]), to_raw(p["a_end"]), p.get("kind") or "prose") for p in passages]
+    spans = [(to_raw(p["a_start"]), to_raw(p["a_end"]), p.get("kind")) for p in passages]
     for gold in pair["passages"]:
         if gold["kind"] == "prose" and pair["relation"] not in POSITIVE:
             continue
@@ -186,6 +187,7 @@ def _kinds(pair: dict, passages: list[dict], to_raw: RawOffsets, counts: Counter
         if best[0] > 0:
             counts["covered"] += 1
             counts["kind agrees"] += best[1] == gold["kind"]
+            counts["kind given"] += best[1] is not None
 
 
 def _scores(counts: Counter) -> dict:
@@ -195,7 +197,7 @@ def _scores(counts: Counter) -> dict:
                   "recall": counts["tp"] / gold if gold else 0.0,
                   "found": predicted, "right": counts["tp"], "gold": gold},
         "passages": {"covered": counts["covered"] / counts["gold passages"] if counts["gold passages"] else 0.0,
-                     "kind agreement": counts["kind agrees"] / counts["covered"] if counts["covered"] else 0.0,
+                     "kind agreement": counts["kind agrees"] / counts["kind given"] if counts["kind given"] else None,
                      "gold": counts["gold passages"]},
     }
 
@@ -210,8 +212,12 @@ def main() -> None:
         pairs, passages = figures["pairs"], figures["passages"]
         print(f"{part:7} copy pairs: precision {pairs['precision']:.3f} recall {pairs['recall']:.3f} "
               f"({pairs['right']} right of {pairs['found']} found, {pairs['gold']} gold) · "
-              f"passages covered {passages['covered']:.3f}, kind agreement "
-              f"{passages['kind agreement']:.3f} ({passages['gold']} gold)")
+              f"passages covered {passages['covered']:.3f}, kind agreement {_figure(passages['kind agreement'])} "
+              f"({passages['gold']} gold)")
+
+
+def _figure(value: float | None) -> str:
+    return "n/a (no kind in the export)" if value is None else f"{value:.3f}"
 
 
 if __name__ == "__main__":
