@@ -34,6 +34,7 @@ def figures(sentence: str) -> dict[str, object]:
     ("The nurses, who ranged in age from 22 to over 50, treated 80 patients.", "over 50", "80"),
     ("The autopsy of the Dutch woman of 44 found 3 wounds.", "44", "3"),
     ("Two years younger at age 27, she runs 14 shops.", "Two", "14"),
+    ("He plans to open 3 cafes when he turns 18.", "18", "3"),
     ("The driver, Tom Reyes, then 19, hit 4 parked cars.", "19", "4"),
     ("We are just two months away from opening 12 stores.", "two", "12"),
     # phone and emergency numbers, radio, time zones, ids
@@ -45,6 +46,8 @@ def figures(sentence: str) -> dict[str, object]:
     ("The farm has a two-headed calf and 90 cows.", "two", "90"),
     ("The Model 6 and 7 Plus phones sold 4 million units.", "7", "4 million"),
     ("The top 10 apps were downloaded 3 million times.", "10", "3 million times"),
+    ("Police answered a 911 call from 2 neighbours.", "911", "2"),
+    ("They stayed in a four and a half star hotel with 300 rooms.", "four and a half", "300"),
     # pronominal numbers
     ("The two met after 500 protesters gathered.", "two", "500"),
     ("No-one was hurt when 30 trees fell.", "one", "30"),
@@ -61,6 +64,7 @@ def test_not_a_claim(sentence, dropped, kept):
     ("The crew was stranded for three days after the crash.", "three"),
     ("The victims were 12 children from the village.", "12"),
     ("The two ministers signed the deal.", "two"),
+    ("She wrote a 300 page report and took 40 calls.", "40"),
 ])  # fmt: skip
 def test_still_a_claim(sentence, text):
     assert text in figures(sentence)
@@ -83,6 +87,7 @@ def test_still_a_claim(sentence, text):
     ("That raid was hundreds of miles from the capital.", "hundreds", None),
     ("The 13-inch model costs $999.", "$999", "model"),
     ("They bought the 13-inch laptops and 30 tablets.", "30", "tablets"),
+    ("The cellar keeps its wine for 20 years.", "20", None),
     ("The S&P 500 rose 64.1 points on Friday.", "64.1 points", "S&P 500"),
     ("Lenders offer 95 per cent loan-to-value mortgages.", "95 per cent",
      "loan-to-value mortgages"),
@@ -95,6 +100,11 @@ def test_counted_holds_no_piece_of_another_figure():
     found = figures("Nearly two-thirds of the 4.3M online and shop sales were albums.")
     assert found["Nearly two-thirds"].counted.split()[-1] == "sales"
     assert "M" not in found["Nearly two-thirds"].counted.split()
+
+
+def test_a_conjunct_with_a_number_after_it_is_its_own_figure():
+    found = figures("A pause came between the first seven shots and the last volley of four.")
+    assert found["seven"].counted == "shots" and found["four"].counted == "last volley"
 
 
 def test_coordinated_figures_each_count_their_own_noun():
@@ -123,6 +133,7 @@ def test_a_34_year_old_is_no_figure_and_no_fragment():
     ("The screen is 7- or 8-inch, the maker said.", "7- or 8", "inch", None, 7, 8),
     ("Beef sold at $4/kg at the market.", "$4", "USD per kg", 4, 4, 4),
     ("Fields reached 12 kV/cm in the chamber.", "12", "kV per cm", 12, 12, 12),
+    ("He swept the yard for 9 straight years.", "9", "year", 9, 9, 9),
     ("The phone comes with a 5 W charger.", "5", "W", 5, 5, 5),
     ("It was 12 C in the shade at noon.", "12", "celsius", 12, 12, 12),
     ("Strength fell lower than 8.5 MPa in the test.", "lower than 8.5", "MPa", 8.5, None, 8.5),

@@ -89,6 +89,8 @@ _RATE_NOUNS = {
     **table("units", "rate_nouns"),
 }
 _RATE_WORDS = words("units", "rate_words")
+_UNIT_ADJECTIVES = words("units", "unit_adjectives")
+_TIME_NAMES = frozenset(name for unit in TIME_UNITS for name in _UNIT_NAMES[unit])
 _PER_ITEM = words("units", "per_item")
 _NOT_RATE_AFTER = words("units", "not_rate_after")
 _DIMENSIONS = words("units", "dimensions")
@@ -471,6 +473,8 @@ def _read_unit(
         i += 1  # "6.1-inch", "a 5-mpg boost"
     elif amount.vague and _at(lower, i) == "of":
         i += 1  # "thousands of dollars", "hundreds of miles"
+    elif _at(lower, i) in _UNIT_ADJECTIVES and _at(lower, i + 1) in _TIME_NAMES:
+        i += 1  # "9 straight years", "three consecutive days"
     for size in range(min(_UNIT_LONGEST, len(lower) - i), 0, -1):
         key = tuple(lower[i:i + size])
         unit = _unit_word(words[i], glued=False) if size == 1 else _UNITS.get(key)

@@ -238,15 +238,21 @@ _TIME_ZONE = re.compile(r"[-+−](?:0\d|1[0-4])[0-5]\d$")
 _LONG_ID = re.compile(r"\d{7,}$")  # seven digits or more with no thousands separator
 _RADIO_BANDS = words("quantities", "radio_bands")
 _PHONE_VERBS = words("quantities", "phone_verbs")
+_PHONE_NOUNS = words("quantities", "phone_nouns")
 
 
 def is_phone_number(sent: Doc, figure: Figure) -> bool:
-    """"called 112", "dial 999": a number that is called, not a count."""
+    """"called 112", "dial 999", "a 911 call": a number that is called, not a count."""
     anchor = sent[figure.anchor]
-    if figure.unit is not None or figure.approx != EXACT or anchor.dep_ == "nummod":
+    if figure.unit is not None or figure.approx != EXACT:
         return False
     before = sent[figure.start - 1] if figure.start else None
-    return anchor.head.lemma_.lower() in _PHONE_VERBS and anchor.dep_ in ("dobj", "npadvmod") or (
+    head = anchor.head.lemma_.lower()
+    if anchor.dep_ in ("nummod", "compound") and anchor.head.tag_ == "NN" and head in _PHONE_NOUNS:
+        return True  # "a 911 call", "the 101 hotline"
+    if anchor.dep_ == "nummod":
+        return False  # "called 30 witnesses": a count of what was called
+    return head in _PHONE_VERBS and anchor.dep_ in ("dobj", "npadvmod") or (
         before is not None and before.lemma_.lower() in _PHONE_VERBS and before.pos_ == "VERB"
     )
 
@@ -393,13 +399,17 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "i", "you"})
 
 def _age_as_predicate(sent: Doc, figure: Figure) -> bool:
     """"By the time she was eight", "Mira is now 19", "the children were 6 and 5 respectively":
-    a bare number said of a person with "be" is their age."""
+    a bare number said of a person with "be" (or "turns") is their age."""
     # "is now 19", "were, at that time, 6 and 5": adverbs, asides and the other ages between
     between = sent[max(figure.start - 8, 0):figure.start]
     verb = next((t for t in reversed(between) if t.pos_ in ("AUX", "VERB")), None)
-    if verb is None or verb.lemma_ != "be" or verb.pos_ != "AUX" or any(
+    if verb is None:
+        return False
+    turns = verb.lemma_ == "turn" and verb.i == figure.start - 1  # "when he turns 18"
+    is_ = verb.lemma_ == "be" and verb.pos_ == "AUX" and not any(
         t.lower_ in ("not", "n't") for t in sent[verb.i:figure.start]
-    ):
+    )
+    if not (turns or is_):
         return False
     i = verb.i
     if figure.end < len(sent) and sent[figure.end].tag_ in ("NNS", "NNPS"):
@@ -464,7 +474,8 @@ _SPAN_PREPOSITIONS = words("quantities", "span_prepositions")
 
 def is_compound_word(sent: Doc, figure: Figure) -> bool:
     """Numbers inside words and names: "two-headed", "a one-eyed cat"; "1 WTC offices" (one
-    with a plural is no count); "iPhone 6 and 6 Plus" (the other of two named numbers)."""
+    with a plural is no count); "a five star hotel" (a rating); "iPhone 6 and 6 Plus" (the
+    other of two named numbers)."""
     if figure.unit is not None or figure.approx != EXACT:
         return False
     after = _tokens_at(sent, figure.end, 2)
@@ -477,12 +488,18 @@ def is_compound_word(sent: Doc, figure: Figure) -> bool:
         anchor.head.i > anchor.i + 1
     ):
         return True
+    following = sent[figure.end] if figure.end < len(sent) else None
+    if following is not None and following.tag_ == "NN" and (
+        following.lemma_.lower() in _RATING_NOUNS
+    ):
+        return True  # "a four and a half star hotel": a rating, not a count of stars
     before = sent[max(figure.start - 3, 0):figure.start]
     return len(before) == 3 and before[2].lower_ in ("and", "or", ",") and before[1].like_num and (
         _names_the_number(before[0])
     )
 
 
+_RATING_NOUNS = words("quantities", "rating_nouns")
 _ONE_PEOPLE = words("quantities", "one_people")
 
 
@@ -894,7 +911,9 @@ def _from_clause(
             return None, "people"
         if root.dep_ != "dobj":
             return None, None
-    if preposition in ("at", "to", "for", "from") and verb.lemma_.lower() not in _NEUTRAL_CHANGE:
+    if preposition in ("at", "to", "for", "from") and verb.lemma_.lower() not in _NEUTRAL_CHANGE and (
+        preposition != "for" or figure.unit in MONEY  # "store wine for 20 years": how long
+    ):
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in inside]
         if objects and not _is_quantity(objects[0]):
             # "put the cost of X at", "raised its count to", "is selling the phone for"
@@ -919,8 +938,12 @@ _VALUING_VERBS = _LEVEL_VERBS | words("quantities", "valuing_verbs")
 
 
 def _is_quantity(noun: Token) -> bool:
-    """A noun that heads a figure of its own: "190 points", "450 Nm"."""
-    return noun.like_num or any(c.dep_ == "nummod" and c.like_num for c in noun.children)
+    """A noun that heads a figure of its own: "190 points", "450 Nm", "a volley of four"."""
+    return noun.like_num or any(
+        (c.dep_ == "nummod" and c.like_num)
+        or (c.dep_ == "prep" and c.lower_ == "of" and any(o.like_num for o in c.children))
+        for c in noun.children
+    )
 
 
 def _clause_subject(verb: Token) -> Token | None:
