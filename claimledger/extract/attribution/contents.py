@@ -48,7 +48,7 @@ def verb_content(verb: Token, lemma: str, passive: bool) -> Tokens | None:
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subject is not None and subject.lower_ != "it":
                 return trim(doc, subject.left_edge.i, max(subject.right_edge.i + 1,
-                                                           object_end(verb)))
+                                                          object_end(verb)))
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "pcomp")), None)
         if obj is not None:
             return trim(doc, obj.left_edge.i, object_end(verb))

@@ -27,12 +27,16 @@ class DocumentSources:
 
     def attributions(self, sent: Doc, start: int) -> list[AttributionMention]:
         """The attribution relations of one parsed sentence at offset ``start`` of the text."""
+        self._registry.position = start
         relations = [r for r in find_relations(sent) if not self._quoted_aside(sent, start, r)]
         # Sources are named in reading order, except "I" and "we": they stand for the speaker
         # of the quote around them, whom a cue later in the sentence may name.
         for relation in sorted(relations, key=_reading_order):
             if relation.source is not None:
                 relation.entity = self._resolver.resolve(relation.source, start)
+                if relation.entity is not None and relation.source_tokens is not None:
+                    written = sent[relation.source_tokens[0]:relation.source_tokens[1]].text
+                    self._registry.note_written(relation.entity, written)
             self._note_quote(sent, start, relation)
         for relation in relations:  # outer relations first: inner ones inherit their chain
             self._chain(relation, relations, start)
@@ -44,6 +48,11 @@ class DocumentSources:
         self._remember(sent, start, relations)
         mentions.sort(key=lambda m: (m.cue_span or m.content_span or (0, 0))[0])
         return mentions
+
+    def merges(self) -> dict[str, list[str]]:
+        """Each source of the document so far that was written in more than one way, with
+        every form that was merged into it ("Ana Cole": ["Ana Cole", "Mayor Cole", "She"])."""
+        return self._registry.merges()
 
     def _mention(self, sent: Doc, relation: Relation) -> AttributionMention:
         entity = relation.entity
@@ -130,6 +139,8 @@ class DocumentSources:
             return None
         quotes.note(regions, speaker, end)
         entity, cue = speaker
+        if mention is not None:
+            self._registry.note_written(entity, mention)
         first = max(0, quotes.regions[regions[0]][0] - start)
         last = min(len(sent.text), quotes.regions[regions[-1]][1] - start)
         tokens = [t.i for t in sent if first <= t.idx < last and not t.is_punct]

@@ -39,11 +39,15 @@ def _name_span(token: Token) -> Tokens:
     it ("Prime Minister", "Mr") and without a bracketed acronym after it."""
     doc = token.doc
     start, end = token.i, token.i + 1
+    titles = lex.HONORIFICS | lex.PERSON_ROLES | lex.TITLE_WORDS
     if token.ent_type_:
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        # A first name the entity tagger left out ("Ana" of "Ana Cole" tagged apart).
+        while start > 0 and _untagged_first_name(doc[start - 1], titles):
+            start -= 1
     else:
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
             start -= 1
@@ -52,9 +56,14 @@ def _name_span(token: Token) -> Tokens:
         end = bracket  # "National Civil Protection Directorate (NCPD)"
     organisation = doc[end - 1].lower_ in lex.ORG_NAME_WORDS
     while end - start > 1 and (doc[start].lower_ in ("the", "a") or not organisation and (
-            doc[start].lower_.rstrip(".") in lex.HONORIFICS | lex.PERSON_ROLES | lex.TITLE_WORDS)):
+            doc[start].lower_.rstrip(".") in titles)):
         start += 1
     return start, end
+
+
+def _untagged_first_name(token: Token, titles: frozenset[str]) -> bool:
+    return (token.pos_ == "PROPN" and token.dep_ == "compound" and not token.ent_type_
+            and token.lower_.rstrip(".") not in titles)
 
 
 def words_of_name(token: Token) -> list[str]:

@@ -35,7 +35,8 @@ class Entity:
     affiliation: Entity | None = None
     gender: str | None = None
     outlet: bool = False
-    seen: int = 0
+    seen: int = 0  # when last mentioned, in mentions
+    at: int = 0  # where last mentioned: the offset of its sentence
 
 
 @dataclass(slots=True)

@@ -16,8 +16,14 @@ from claimledger.extract.attribution.names import (
     name_key,
 )
 from claimledger.extract.attribution.records import Entity
-from claimledger.extract.attribution.source_types import org_type, person_type, source_type_of
+from claimledger.extract.attribution.source_types import (
+    gender_of,
+    org_type,
+    person_type,
+    source_type_of,
+)
 
+_LINE_BREAKS = re.compile(r"\n\s*")
 # First words that many organisation names share: they do not stand for one by themselves.
 _GENERIC_FIRST_WORDS = (lex.ORG_NAME_WORDS | lex.ORG_HEADS
                         | vocab.words("attribution", "generic_first_words"))
@@ -34,6 +40,8 @@ class Registry:
         self._entities: dict[str, Entity] = {}
         self._clock = 0
         self._full_names: dict[str, str | None] = {}
+        self._written: dict[str, dict[str, None]] = {}  # name -> the forms it was written in
+        self.position = 0  # the offset of the sentence being read
 
     def known(self, name: str) -> Entity | None:
         """The entity already registered under this name, touched as the most recent."""
@@ -56,8 +64,17 @@ class Registry:
 
     def touch(self, entity: Entity) -> Entity:
         self._clock += 1
-        entity.seen = self._clock
+        entity.seen, entity.at = self._clock, self.position
         return entity
+
+    def note_written(self, entity: Entity, written: str) -> None:
+        """Remember a form a source was written in, so that merges can be shown."""
+        self._written.setdefault(entity.name, {})[written] = None
+
+    def merges(self) -> dict[str, list[str]]:
+        """Each source written in more than one way, with every form that resolved to it."""
+        return {name: list(forms) for name, forms in self._written.items()
+                if len(forms) > 1 or name not in forms}
 
     def recent(self, kinds: tuple[str, ...]) -> list[Entity]:
         return sorted((e for e in self._entities.values() if e.kind in kinds and not e.outlet),
@@ -79,8 +96,24 @@ class Registry:
                 return self.touch(entity)
         return None
 
+    def role_holder(self, role: str) -> Entity | None:
+        """The nearest person named in this paragraph or the one before whose role was not
+        given, for a role no one holds yet ("Ana Cole said ... The mayor added"); no one when
+        the text spoke of that role before, as of someone else ("Cole met the mayor")."""
+        if re.search(rf"\b{re.escape(role)}\b", self.text[:self.position], re.IGNORECASE):
+            return None
+        since = _paragraph_before(self.text, self.position)
+        gender = gender_of([role])
+        for entity in self.recent(("person",)):
+            if entity.at < since:
+                break
+            if entity.role is None and not (gender and entity.gender not in (None, gender)):
+                entity.role = role
+                return self.touch(entity)
+        return None
+
     def find_short_form(self, words: list[str], *, kind: str = "org",
-                         definite: bool) -> Entity | None:
+                        definite: bool) -> Entity | None:
         """The one known organisation (or document) a description points to: "the
         directorate", "the country's civil protection agency", "the agency", "the report"."""
         words = [w.lower() for w in words if w.lower() not in lex.FUNCTION_WORDS]
@@ -191,3 +224,9 @@ class Registry:
             return False
         content = set(content_words(" ".join(words)))
         return bool(content) and content <= self._outlet_words
+
+
+def _paragraph_before(text: str, offset: int) -> int:
+    """Where the paragraph before the one holding ``offset`` starts (0 for the first two)."""
+    starts = [0] + [match.end() for match in _LINE_BREAKS.finditer(text, 0, offset)]
+    return starts[-2] if len(starts) > 1 else 0

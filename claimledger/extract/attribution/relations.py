@@ -42,13 +42,15 @@ from claimledger.extract.attribution.syntax import (
     SUBJECT_DEPS,
     acts_as_verb,
     agent_of,
-    can_hold_views,
     clause_without,
     cue_lemma,
     cue_phrase,
     has_child,
     has_clause,
+    is_agent,
+    is_thing,
     marked_as,
+    share_of_people,
     source_phrase,
     span_length,
     trim,
@@ -56,6 +58,7 @@ from claimledger.extract.attribution.syntax import (
 
 _NO_ONE = vocab.words("attribution", "no_one")
 _TOPIC_VERBS = vocab.words("attribution", "topic_verbs")
+_FRAMING_DOCUMENTS = vocab.words("attribution", "framing_documents")
 
 
 def find_relations(sent: Doc) -> list[Relation]:
@@ -80,6 +83,8 @@ def find_relations(sent: Doc) -> list[Relation]:
             relation = noun_relation(token)
         elif token.text in DASHES:
             relation = dash_relation(token)
+        elif token.lower_ == "in" and token.dep_ == "prep":
+            relation = in_document(sent, token)
         if relation is not None:
             relations.append(relation)
     label = label_relation(sent)
@@ -117,17 +122,17 @@ def verb_relation(verb: Token) -> Relation | None:
     if agent is None and lemma in lex.ADDRESSING_VERBS and reduced_passive(verb):
         # "Asked about the deal, Lind said ...": Lind was asked, by someone not named.
         return Relation(cue=lemma, cue_class=cue_class, cue_tokens=cue_phrase(verb),
-                         source=None, source_tokens=None, content=None)
+                        source=None, source_tokens=None, content=None)
     source = agent if agent is not None else (None if passive else subject_of(verb))
     if source is None and not passive:
         return None  # "to find out which ...": no one speaks (an impersonal passive may)
-    if source is not None and source.lower_ in _NO_ONE:
-        return None  # "let's say", "do you think": no one in particular
+    if source is not None and (source.lower_ in _NO_ONE or not is_agent(source)):
+        return None  # "let's say": no one in particular; "the evidence shows": no one at all
     if lemma in lex.NAMING_CUES and verb.tag_ == "VBN" and agent is None \
             and not has_child(verb, "aux"):
         return None  # "a movie called 'Messenger'": naming, not speaking
     if stance:
-        if source is None or not can_hold_views(source) or has_child(verb, "prt"):
+        if source is None or not is_agent(source) or has_child(verb, "prt"):
             return None  # "Washington backed out": a phrasal verb is an action, not a stance
         content = stance_clause(verb)
     else:
@@ -139,7 +144,7 @@ def verb_relation(verb: Token) -> Relation | None:
             cue_class = "denied" if denied else cue_class
         elif lemma == "call":
             content = call_for(verb)
-            if content is None or source is not None and not can_hold_views(source):
+            if content is None or source is not None and not is_agent(source):
                 return None  # "call the hotline"; "the protocol called for ..."
     elif lemma in _TOPIC_VERBS and content is None:
         content = topic(verb)
@@ -152,7 +157,7 @@ def verb_relation(verb: Token) -> Relation | None:
         # A speaker whose words are in another sentence ("Graham asked.", "The governor
         # added:") is kept; a clause-only cue without its clause is another sense ("know
         # the area").
-        if source is None or not can_hold_views(source):
+        if source is None or not is_agent(source):
             return None
         if lemma in lex.CLAUSE_ONLY_CUES and not (introduces_quote(verb)
                                                   or intends(verb, cue_class)):
@@ -172,6 +177,8 @@ def according_to(sent: Doc, according: Token) -> Relation | None:
         obj = next((t for t in sent[to.i + 1:] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if obj is None or obj.lemma_.lower() in lex.TRANSLATION_WORDS:
         return None  # "according to a translation by Y" only adds an intermediary
+    if not is_agent(obj):
+        return None  # "according to the evidence": no one stands behind it
     phrase = (according.i, max(obj.right_edge.i, to.i) + 1)
     return Relation(
         cue="according to", cue_class="reported", cue_tokens=(according.i, to.i + 1),
@@ -185,7 +192,7 @@ def citing(verb: Token) -> Relation | None:
     the content is the citer's (see ``attach_intermediaries``). When X is a reason rather
     than someone ("citing security concerns"), the verb is an ordinary cue."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "pobj")), None)
-    if obj is None or not can_hold_views(obj):
+    if obj is None or not is_agent(obj):
         return None
     return Relation(
         cue="citing", cue_class="reported", cue_tokens=(verb.i, verb.i + 1),
@@ -200,7 +207,7 @@ def noun_relation(noun: Token) -> Relation | None:
     if noun.dep_ in SUBJECT_DEPS and head.lemma_.lower() in lex.CUE_CLASSES:
         return None  # "the ministry's figures show": the verb's relation names the owner
     owner = owner_of(noun)
-    if owner is None:
+    if owner is None or not is_agent(owner):
         return None
     lemma = noun.lemma_.lower()
     doc = noun.doc
@@ -225,6 +232,25 @@ def noun_relation(noun: Token) -> Relation | None:
         cue=lemma, cue_class="estimated" if lemma in lex.ESTIMATE_NOUNS else "reported",
         cue_tokens=(noun.i, noun.i + 1), source=owner, source_tokens=source_phrase(owner, noun),
         content=content,
+    )
+
+
+def in_document(sent: Doc, preposition: Token) -> Relation | None:
+    """"In a poll released Monday, 31 percent said ...", "support fell to 22 percent in the
+    latest survey": the poll or study is the source of the clause the phrase sets, unless
+    someone in that clause speaks for it ("In its report, the agency said ...")."""
+    document = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if document is None or document.lemma_.lower() not in _FRAMING_DOCUMENTS:
+        return None
+    clause = preposition.head
+    speaker = subject_of(clause) if cue_lemma(clause) in lex.CUE_CLASSES else None
+    if speaker is not None and not share_of_people(speaker):
+        return None  # the clause's own speaker stands behind it (those polled do not)
+    phrase = (preposition.i, document.right_edge.i + 1)
+    return Relation(
+        cue=preposition.lower_, cue_class="reported", cue_tokens=(preposition.i, preposition.i + 1),
+        source=document, source_tokens=source_phrase(document, None),
+        content=clause_without(sent, preposition, phrase),
     )
 
 
@@ -267,8 +293,8 @@ def label_relation(sent: Doc) -> Relation | None:
     named = all(t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN"
                 or t.is_title and t.pos_ == "NOUN" for t in words) or all(
         t.is_upper and t.is_alpha and len(t) > 1 for t in words)
-    if not named and head.lemma_.lower() not in lex.LABEL_HEADS:
-        return None
+    if not named and head.lemma_.lower() not in lex.LABEL_HEADS or is_thing(head):
+        return None  # "Background:", "The situation:": a heading, not a speaker
     if not any(t.is_alpha for t in sent[colon.i + 1:]):
         return None  # "Lind: 46." is a tally, not words said
     return Relation(
@@ -280,7 +306,7 @@ def label_relation(sent: Doc) -> Relation | None:
 def relayed(verb: Token) -> Relation | None:
     """"..., as reported by Y" when no one else in the sentence speaks: Y is the source."""
     agent = agent_of(verb)
-    if agent is None or verb.lemma_.lower() in lex.TRANSLATION_WORDS:
+    if agent is None or verb.lemma_.lower() in lex.TRANSLATION_WORDS or not is_agent(agent):
         return None
     return Relation(
         cue=verb.lemma_.lower(), cue_class="reported", cue_tokens=(verb.i, verb.i + 1),

@@ -34,6 +34,7 @@ from claimledger.extract.attribution.source_types import (
 from claimledger.extract.attribution.syntax import NAME_LABELS, PRONOUNS
 
 _POSSESSIVES = vocab.words("attribution", "possessives")
+_BODY_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
 class SourceResolver:
@@ -79,7 +80,9 @@ class SourceResolver:
         words = core_words(head)
         plural = head.tag_ in ("NNS", "NNPS")
         if lemma in lex.PERSON_ROLES and not plural:
-            known = self.registry.find_role(lemma, affiliated)
+            known = self.registry.find_role(lemma, affiliated) or (
+                self.registry.role_holder(lemma) if definite(head) and affiliated is None
+                else None)
             if known is not None:
                 return known
             if lemma in lex.VOICE_ROLES and affiliated is not None:
@@ -100,7 +103,7 @@ class SourceResolver:
                        or (affiliated.source_type if affiliated is not None else None)
                        or label_type(head.ent_type_))
         return self.registry.get(name, kind, source_type, gender=gender_of(words),
-                         outlet=self.registry.is_outlet(words, head.ent_type_))
+                                 outlet=self.registry.is_outlet(words, head.ent_type_))
 
     def _named(self, name_token: Token, role_words: list[str],
                affiliated: Entity | None) -> Entity:
@@ -128,8 +131,11 @@ class SourceResolver:
                 self.registry.known_person(name_words[0]) is not None:
             person = True
         else:
+            # A name the tagger gave no label, or one for no body ("Ana Cole" as a PRODUCT), is
+            # a person's when its last word is a surname of the text.
             person = label == "PERSON" or (
-                label is None and self.registry.known_person(name_words[-1]) is not None)
+                label not in _BODY_LABELS
+                and self.registry.known_person(name_words[-1]) is not None)
         if not person:
             name = (self.registry.acronyms.get(written) or self.registry.initials_of(written)
                     or written)
@@ -139,7 +145,8 @@ class SourceResolver:
             written = self.registry.known_person(written) or written
         role = " ".join(role_words) or None
         return self.registry.get(written, "person", person_type(role, affiliated), role=role,
-                         affiliation=affiliated, gender=gender_of([honorific or ""] + role_words))
+                                 affiliation=affiliated,
+                                 gender=gender_of([honorific or ""] + role_words))
 
     def _document(self, head: Token) -> Entity:
         """A report, study or poll as a source: one mentioned before if this refers to it."""

@@ -20,6 +20,13 @@ QUOTING_VERBS = vocab.words("attribution", "quoting_verbs")
 # Words written with a cue: "has not yet confirmed", "called for", "pointed out".
 _CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 _CUE_PREPOSITIONS = vocab.words("attribution", "cue_prepositions")
+_DEMONSTRATIVES = vocab.words("attribution", "demonstratives")
+_AGENT_NOUNS = (lex.PERSON_ROLES | lex.ORG_HEADS | lex.GROUP_NOUNS | lex.ANONYMOUS_HEADS
+                | lex.HUMAN_NOUNS | lex.PEOPLE_NOUNS | lex.MEDIA_WORDS
+                | vocab.words("attribution", "agent_nouns"))
+_DOCUMENT_HEADS = lex.DOCUMENT_NOUNS | vocab.words("attribution", "document_heads")
+_THING_SUFFIXES = vocab.word_list("attribution", "thing_suffixes")
+_THING_NOUNS = vocab.words("attribution", "thing_nouns")
 
 
 def cue_lemma(token: Token) -> str:
@@ -42,18 +49,39 @@ def agent_of(verb: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
-def can_hold_views(token: Token) -> bool:
-    """Whether a phrase can be someone with a stance: a name, a pronoun, a person, a group,
-    an organisation or a document ("the report criticised")."""
+def is_agent(token: Token) -> bool:
+    """Whether a phrase can stand behind a statement: a person, a group of people, an
+    organisation, an outlet, a government body, a document or data set, or a pronoun for one;
+    not a thing or an abstraction ("the evidence shows", "the facts suggest", "that said")."""
     lemma = token.lemma_.lower()
-    return (token.pos_ in ("PROPN", "PRON") or token.ent_type_ in NAME_LABELS
-            or token.tag_ == "NNS" or lemma in lex.PERSON_ROLES or lemma in lex.ORG_HEADS
-            or lemma in lex.GROUP_NOUNS or lemma in lex.ANONYMOUS_HEADS
-            or lemma in lex.DOCUMENT_NOUNS or lemma in lex.HUMAN_NOUNS
-            or _share_of_people(token))
+    if lemma in lex.RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
+        return token.head.head == token or is_agent(token.head.head)  # "a poll that shows"
+    if token.pos_ == "PRON" or token.lower_ in PRONOUNS:
+        return not (token.tag_ == "DT" and lemma in _DEMONSTRATIVES)
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or share_of_people(token):
+        return True
+    if lemma in _AGENT_NOUNS or lemma in _DOCUMENT_HEADS:
+        return True
+    if is_thing(token):
+        return False
+    # Other plurals mostly name people ("rebels", "troops"); a singular noun needs its
+    # determiner to be someone ("the coastguard", "one employee"): one without is a mass
+    # noun ("crime", "precedent").
+    return token.tag_ == "NNS" or any(c.dep_ in ("det", "poss", "nummod", "predet")
+                                      for c in token.children)
 
 
-def _share_of_people(token: Token) -> bool:
+def is_thing(token: Token) -> bool:
+    """An abstraction, an event or a circumstance, by its ending or its class
+    ("developments", "revelations", "the facts", "Background:"), never someone."""
+    lemma = token.lemma_.lower()
+    if lemma in _AGENT_NOUNS or lemma in _DOCUMENT_HEADS:
+        return False
+    common = token.pos_ != "PROPN" and not token.is_upper  # "HARDING" is no gerund
+    return lemma in _THING_NOUNS or common and lemma.endswith(_THING_SUFFIXES)
+
+
+def share_of_people(token: Token) -> bool:
     """"55 percent said", "a majority of Republicans support", "about 4 in 10 say": a share
     of those polled, which speaks for them."""
     return token.like_num or token.lower_ in lex.SHARE_WORDS
