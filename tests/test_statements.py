@@ -31,6 +31,11 @@ def only_statement(sentence: str):
     return claim
 
 
+def test_a_gerund_of_witness_is_an_allegation():
+    claim = only_statement("Nurses reported seeing the surgeon leave the clinic.")
+    assert (claim.kind, claim.status) == ("allegation", "reported")
+
+
 def test_an_allegation_carries_its_source_and_target():
     claim = only_statement("A nurse told investigators that the surgeon had left the room.")
     assert (claim.kind, claim.status, claim.polarity) == ("allegation", "reported", None)
@@ -42,6 +47,7 @@ def test_an_allegation_carries_its_source_and_target():
     ("The surgeon reportedly left the clinic before the operation ended.", "claimed"),
     ("The surgeon is believed to have left the clinic early.", "speculative"),
     ("The surgeon is said to have left the clinic early.", "claimed"),
+    ("The surgeon, who is believed to have left early, was suspended.", "speculative"),
 ])
 def test_claims_and_hearsay_are_allegations_passed_on(sentence, status):
     assert statements(sentence) == [("allegation", status, None)]

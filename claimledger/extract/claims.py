@@ -71,7 +71,8 @@ def sentence_claims(
         cue = _token_at(parsed, attribution.cue_span) if attribution.cue_span else None
         root = _content_root(parsed, attribution)
         statement = statement_status(parsed, attribution, root, cue_token=cue)
-        if statement is not None and (statement.kind != "allegation"
+        settled = attribution.cue_class in ("denied", "confirmed")  # "has not confirmed whether"
+        if statement is not None and (statement.kind != "allegation" or settled
                                       or _alleges(parsed, attribution, root, topics, anchors)):
             stated.append((attribution, statement))
     for attribution, statement in stated:
@@ -127,6 +128,7 @@ def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
     clause = root.pos_ in ("VERB", "AUX") and (
         any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
         or root.dep_ == "xcomp" and attribution.cue in CLAIM_VERBS
+        or root.tag_ == "VBG" and root.dep_ in ("xcomp", "ccomp")  # "reported seeing them"
         or attribution.cue in ACCUSING_VERBS)
     if not clause or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in root.children):
         return False

@@ -366,6 +366,9 @@ def unattributed_statement(doc: Doc) -> tuple[Statement, Token] | None:
             or _passive_hearsay(evidence) or _passive_belief(root)
         if status != "asserted" and hearsay:
             return Statement("allegation", status), root
+    for token in doc:  # "the students, who are feared to have been killed, ..."
+        if token.head.i != token.i and _passive_belief(token):
+            return Statement("allegation", "speculative"), token
     return None
 
 
@@ -376,8 +379,11 @@ def _judged_true(cue: Token | None, content: list[Token]) -> bool:
 
 
 def _passive_belief(token: Token) -> bool:
-    """"are believed to have", "is suspected of": a passive verb of belief without an agent."""
-    return token.lemma_.lower() in INTENT_VERBS and any(c.dep_ == "auxpass" for c in token.children) \
+    """"are believed to have", "is suspected of", "bodies believed to be": a passive verb of
+    belief without an agent."""
+    passive = any(c.dep_ == "auxpass" for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in token.children))
+    return token.lemma_.lower() in INTENT_VERBS and passive \
         and not any(c.dep_ == "agent" for c in token.children)
 
 
