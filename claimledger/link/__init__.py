@@ -70,12 +70,12 @@ def _reuse_row(result, row_id: int, other: int) -> dict:
 
 def _passage(p) -> dict:
     return {"a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
-            "similarity": p.similarity}
+            "similarity": p.similarity, "kind": p.kind}
 
 
 def _swap(p) -> dict:
     return {"a_start": p.b_start, "a_end": p.b_end, "b_start": p.a_start, "b_end": p.a_end,
-            "similarity": p.similarity}
+            "similarity": p.similarity, "kind": p.kind}
 
 
 def _update_origins(ledger, new: set[int]) -> set[int]:
