@@ -157,3 +157,27 @@ def test_person_pronoun_refers_to_the_person_named_in_its_sentence():
     passage = ("Councillor Rhea Dunn spoke first. "
                "Police arrested Tomas Weller after he said 40 people had been paid to riot.")
     assert names(passage) == ["Tomas Weller"]
+
+
+def test_spellings_of_one_person_are_one_source():
+    mapping = canonical_sources([("Ana Cole", "government"), ("A. Cole", "other"),
+                                 ("Anna Cole", "other"), ("Ana M. Cole", "other"),
+                                 ("Cole", "other"), ("José Ruiz", "other"), ("Jose Ruiz", "other"),
+                                 ("Mohammed Salim", "other"), ("Muhammad Salim", "other")])
+    assert len({mapping[n] for n in ("Ana Cole", "A. Cole", "Anna Cole", "Ana M. Cole",
+                                     "Cole")}) == 1
+    assert mapping["Jose Ruiz"] == mapping["José Ruiz"]
+    assert mapping["Muhammad Salim"] == mapping["Mohammed Salim"]
+
+
+def test_different_first_names_or_an_ambiguous_initial_stay_apart():
+    mapping = canonical_sources([("Dan Moss", "other"), ("Don Moss", "other"),
+                                 ("B. Lind", "other"), ("Bo Lind", "other"),
+                                 ("Bea Lind", "other")])
+    assert mapping["Dan Moss"] != mapping["Don Moss"]
+    assert len({mapping["B. Lind"], mapping["Bo Lind"], mapping["Bea Lind"]}) == 3
+
+
+def test_accents_do_not_split_a_source_within_an_article():
+    passage = "José Ruiz said 40 homes were lost. Jose Ruiz said 12 bridges were closed."
+    assert names(passage) == ["José Ruiz", "José Ruiz"]

@@ -4,7 +4,8 @@ article gave it (an acronym, a short form, a surname, with or without "the")."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import combinations
 
 from claimledger.extract import lexicons as lex
 from claimledger.extract.attribution.names import (
@@ -18,7 +19,8 @@ from claimledger.extract.attribution.names import (
 def canonical_sources(names: Iterable[tuple[str, str | None]]) -> dict[str, str]:
     """Map each (name, source_type) seen anywhere in the corpus to one canonical name: acronym
     ↔ expansion ("NCPD" ↔ "National Civil Protection Directorate"), with/without "the",
-    possessives, a surname alone ↔ the full name of a person seen elsewhere, short forms ("the
+    possessives, spellings of one person's name ("A. Cole", "Anna Cole", "Ana M. Cole" ↔ "Ana
+    Cole"), a surname alone ↔ the full name of a person seen elsewhere, short forms ("the
     directorate") that match exactly one known organisation."""
     counts: Counter[str] = Counter()
     types: dict[str, set[str]] = {}
@@ -39,6 +41,9 @@ def canonical_sources(names: Iterable[tuple[str, str | None]]) -> dict[str, str]
         parent[name] = find(by_key.setdefault(name_key(name), name))
     full = [n for n in by_key.values()
             if len(n.split()) > 1 and n[:1].isupper() and not n.startswith("anonymous")]
+    for name, variant in _spelling_variants(full):
+        if _compatible(types[name], types[variant]):
+            parent[find(variant)] = find(name)
     expansions = _Expansions(full)
     full_names = set(full)
     for name in by_key.values():
@@ -57,6 +62,53 @@ def canonical_sources(names: Iterable[tuple[str, str | None]]) -> dict[str, str]
                                            len(name_key(n).split()), counts[n]))
         mapping.update((member, plain_name(best)) for member in members)
     return mapping
+
+
+def _spelling_variants(full: list[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of full names that write one person's name two ways: the same surname, first
+    names that are one spelling or an initial of one, and no middle names that disagree. A
+    name whose variants are not all variants of each other ("A. Cole" beside "Ana Cole" and
+    "Alan Cole") is left alone."""
+    buckets: dict[tuple[str, str], list[list[str]]] = {}
+    for name in full:
+        words = name.split()
+        if len(words) <= 4 and all(w[:1].isupper() for w in words) and not name.isupper():
+            buckets.setdefault((words[0][0], name_key(words[-1])), []).append(words)
+    for bucket in buckets.values():
+        same = {(" ".join(a), " ".join(b)) for a, b in combinations(bucket, 2) if _one_name(a, b)}
+        partners: dict[str, set[str]] = {}
+        for a, b in same:
+            partners.setdefault(a, {a}).add(b)
+            partners.setdefault(b, {b}).add(a)
+        for a, b in sorted(same):
+            if partners[a] == partners[b]:
+                yield a, b
+
+
+def _one_name(words: list[str], others: list[str]) -> bool:
+    """Whether two names of one surname can be one person's ("A. Cole", "Anna Cole")."""
+    first, other = (w.rstrip(".").lower() for w in (words[0], others[0]))
+    middle, other_middle = words[1:-1], others[1:-1]
+    if middle and other_middle and [w[0] for w in middle] != [w[0] for w in other_middle]:
+        return False
+    if len(first) == 1 or len(other) == 1:
+        return True
+    # "Ana"/"Anna", "Mohamed"/"Mohammed", "Muhammad"/"Mohammad": short names by one added
+    # letter only ("Dan" and "Don" are two people), long ones by two edits.
+    if min(len(first), len(other)) < 6:
+        return abs(len(first) - len(other)) == 1 and _edits(first, other) == 1 or first == other
+    return _edits(first, other) <= 2
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance between two words."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 class _Expansions:

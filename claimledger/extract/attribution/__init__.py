@@ -9,8 +9,9 @@ content) on the spaCy parse of that sentence alone:
    its clause, quote or, for a few verbs, object is the content. The content is also found
    when en_core_web_sm hangs the verb from the content clause instead of the other way
    round ("..., the agency said" parsed as parataxis or advcl), a common mis-parse;
-2. "according to X", "by X's estimate", "X's estimate of N", "X's claim that ...", speaker
-   labels ("NAME: ...") and a name after a dash that closes a quote;
+2. "according to X", "by X's estimate", "X's estimate of N", "X's claim that ...", "in a
+   poll released Monday, ...", speaker labels ("NAME: ...") and a name after a dash that
+   closes a quote;
 3. intermediaries: "citing X" makes X the source and the citer an intermediary; "as
    translated by Y", "told state television Y", "in an interview with Y" and "as reported
    by Y" add Y; a cue inside another cue's content inherits that cue's chain ("Y reported
@@ -20,11 +21,14 @@ content) on the spaCy parse of that sentence alone:
 
 Verbs of stance and intention ("wants", "criticised", "backed") are attributions too, but
 only a clause they govern is content: an intention or a judgement is not a claim of figures.
+Every source is an agent: a person, a body, an outlet, a document or a data set, never an
+abstraction ("the evidence shows"), a heading ("Background:") or a mass noun.
 
-Sources are then named once per document: pronouns, roles ("the spokeswoman"), short forms
-("the directorate") and acronyms resolve to the entity they stand for, whose name has its
-determiner, possessive, title and appositive role removed; its type comes from the name,
-the role and the entity label through the curated patterns of ``lexicons``.
+Sources are then named once per document: pronouns, roles ("the spokeswoman", or the
+nearest person named without one), short forms ("the directorate") and acronyms resolve to
+the entity they stand for, whose name has its determiner, possessive, title and appositive
+role removed; its type comes from the name, the role and the entity label through the
+curated patterns of ``lexicons``. ``DocumentSources.merges`` shows the forms merged.
 ``claimledger.link.sources.canonical_sources`` then merges names across a corpus.
 
 The modules, in the order a sentence meets them: ``relations`` (one sentence's relations),

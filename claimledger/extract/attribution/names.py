@@ -4,6 +4,7 @@ the acronyms a text defines."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from claimledger.extract import lexicons as lex
 from claimledger.extract import vocab
@@ -18,8 +19,10 @@ _ACRONYM_DEFINITION = re.compile(
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: case, "the" and a possessive do not matter."""
-    words = [w.removesuffix("'s").removesuffix("’s") for w in WORD.findall(name.lower())]
+    """The form names are compared in: case, accents, "the" and a possessive do not matter."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.lower())
+                     if not unicodedata.combining(c))
+    words = [w.removesuffix("'s").removesuffix("’s") for w in WORD.findall(folded)]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(w for w in words if w)
