@@ -39,15 +39,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from common import ledger_exports, write_jsonl
+from common import SHARED_DATA, ledger_exports, write_jsonl
 from scoring import prf
 from split import PARTS, part_of
 
 from claimledger.nlp import load_pipeline
 
-NEWSQUANT_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsquant" / (
-    "NewsQuant-dev.json"
-)
+NEWSQUANT_DEV = SHARED_DATA / "newsquant" / "NewsQuant-dev.json"
 # Published F1 on the full NewsQuant set (Almasian et al., EMNLP 2023).
 PUBLISHED = {
     "CQE": {"value": 92.0, "value+unit": 85.6, "value+change": 88.1, "value+concept": 76.1},

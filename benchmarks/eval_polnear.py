@@ -50,6 +50,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common import SHARED_DATA
 from scoring import matching, same_source
 from split import PARTS, part_of
 
@@ -58,7 +59,7 @@ from claimledger.extract.claims import sentence_claims
 from claimledger.model import Document
 from claimledger.nlp import load_pipeline, parser_text, split_sentences
 
-POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
+POLNEAR = SHARED_DATA / "polnear"
 FIGURE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
