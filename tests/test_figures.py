@@ -76,6 +76,8 @@ def test_still_a_claim(sentence, text):
     ("A farmer spent $15,000 on the pump.", "$15,000", None),
     ("Shops sold a 13-inch model for $900 and 40 old-style radios.", "40", "old-style radios"),
     ("Police arrested 40 after the match.", "40", "people"),
+    ("There will be dozens more cases, the minister said.", "dozens", "cases"),
+    ("There will be dozens more, the minister said.", "dozens", None),
     ("Guards said 31 fled and 90 remain in custody.", "90", "people"),
     ("The repairs cost $12 million, the council said.", "$12 million", "repairs"),
     ("All four of our low-flying helicopters took fire.", "four", "low-flying helicopters"),

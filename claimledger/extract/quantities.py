@@ -961,6 +961,8 @@ def _clause_subject(verb: Token) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "dobj"), None)
         if verb.dep_ not in ("xcomp", "conj", "ccomp") or verb.head.i == verb.i:
             return None
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING_VERBS:
+            return None  # "there will be dozens more, Hunter said": the speaker is no subject
         verb = verb.head
     return None
 
