@@ -152,3 +152,15 @@ def test_every_form_merged_into_one_source_is_recorded():
 def test_a_source_written_one_way_is_no_merge():
     sources, _ = read("Ana Cole said 40 homes were lost. Ana Cole said 9 roads were shut.")
     assert sources.merges() == {}
+
+
+@pytest.mark.parametrize("sentence, figure, mention", [
+    ("A survey by the institute in March found Ms. Lind with a lead of 48 percent to 41 "
+     "percent.", "48 percent", "A survey by the institute in March"),
+    ("A 2014 examination by the watchdog found that 40 officers had been disciplined.", "40",
+     "A 2014 examination by the watchdog"),
+    ("Exit polling showed that Lind won 60 percent of young voters.", "60 percent",
+     "Exit polling"),
+])
+def test_what_a_document_or_data_set_finds(sentence, figure, mention):
+    assert behind(sentence, figure).mention == mention

@@ -13,6 +13,7 @@ from claimledger.extract.attribution.syntax import (
     QUOTE_CHARS,
     SUBJECT_DEPS,
     has_child,
+    is_document,
     is_quoting,
     marked_as,
     trim,
@@ -40,10 +41,11 @@ def verb_content(verb: Token, lemma: str, passive: bool) -> Tokens | None:
         if child.dep_ == "xcomp" and child.lemma_.lower() not in lex.CUE_CLASSES \
                 and lemma not in lex.CLAUSE_ONLY_CUES and lemma != "say":
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
-    # 3. The figure a few cues take as object or passive subject: "confirmed 31 deaths",
+    # 3. The figure a few cues, or any cue of a document, take as object or passive subject:
+    # "confirmed 31 deaths", "the survey found Cole with a lead of 7 points",
     # "31 deaths were confirmed by", "the toll was put at 86 by", "the $450 million it
     # announced", "... reported by Y".
-    if lemma in lex.OBJECT_CUES:
+    if lemma in lex.OBJECT_CUES or _said_by_document(verb):
         if passive:
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subject is not None and subject.lower_ != "it":
@@ -110,6 +112,13 @@ def governing_clause(verb: Token, *, aside: bool = False) -> Tokens | None:
     if verb.i < head.i:  # "All of this, he acknowledges, could be undone"
         return trim(doc, head.left_edge.i, head.right_edge.i + 1)
     return trim(doc, head.left_edge.i, left)
+
+
+def _said_by_document(verb: Token) -> bool:
+    """"The survey found Cole with a lead of 7 points": what a document's cue takes as its
+    object is what the document reports."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and is_document(subject)
 
 
 def _adjacent_quote(verb: Token) -> Tokens | None:

@@ -31,7 +31,7 @@ from claimledger.extract.attribution.source_types import (
     person_type,
     source_type_of,
 )
-from claimledger.extract.attribution.syntax import NAME_LABELS, PRONOUNS
+from claimledger.extract.attribution.syntax import NAME_LABELS, PRONOUNS, is_document
 
 _POSSESSIVES = vocab.words("attribution", "possessives")
 _BODY_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -57,7 +57,7 @@ class SourceResolver:
             return self.resolve(clause.head, start, depth + 1)  # "Corrinvale Hydro, which"
         if head.pos_ == "PRON" or lower in PRONOUNS:
             return self._pronoun(head, start, depth)
-        if head.lemma_.lower() in lex.DOCUMENT_NOUNS and head.ent_type_ not in NAME_LABELS:
+        if is_document(head) and head.ent_type_ not in NAME_LABELS:
             owner = owner_of(head)  # "the ministry's figures show": the ministry
             if owner is None:
                 return self._document(head)

@@ -60,7 +60,7 @@ def is_agent(token: Token) -> bool:
         return not (token.tag_ == "DT" and lemma in _DEMONSTRATIVES)
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or share_of_people(token):
         return True
-    if lemma in _AGENT_NOUNS or lemma in _DOCUMENT_HEADS:
+    if lemma in _AGENT_NOUNS or is_document(token):
         return True
     if is_thing(token):
         return False
@@ -71,11 +71,16 @@ def is_agent(token: Token) -> bool:
                                       for c in token.children)
 
 
+def is_document(token: Token) -> bool:
+    """A report, a poll, a record, a filing: a document or data set that can be a source."""
+    return token.lemma_.lower() in _DOCUMENT_HEADS
+
+
 def is_thing(token: Token) -> bool:
     """An abstraction, an event or a circumstance, by its ending or its class
     ("developments", "revelations", "the facts", "Background:"), never someone."""
     lemma = token.lemma_.lower()
-    if lemma in _AGENT_NOUNS or lemma in _DOCUMENT_HEADS:
+    if lemma in _AGENT_NOUNS or is_document(token):
         return False
     common = token.pos_ != "PROPN" and not token.is_upper  # "HARDING" is no gerund
     return lemma in _THING_NOUNS or common and lemma.endswith(_THING_SUFFIXES)
