@@ -86,6 +86,8 @@ def test_confirmations_and_verifications(sentence, source, target):
     "The clinic disputed the account of the recording.",
     "The clinic brushed aside the claims about the surgeon.",
     "The director called the recording a lie.",
+    "The clinic said the surgeon was not in the building that night.",
+    "The director said none of the patients had seen the surgeon leave.",
 ])
 def test_denials(sentence):
     assert ("denial", "denied", "denies") in statements(sentence)
@@ -102,6 +104,15 @@ def test_denials(sentence):
 ])
 def test_what_is_not_a_denial(sentence, expected):
     assert statements(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The director said she did not think the surgeon was to blame.",
+    "The director said the clinic could not identify the patient.",
+    "The clinic neither confirmed nor denied the account of the recording.",
+])
+def test_negated_thoughts_inabilities_and_non_answers_deny_nothing(sentence):
+    assert not any(status == "denied" for _, status, _ in statements(sentence))
 
 
 @pytest.mark.parametrize("sentence", [

@@ -24,10 +24,12 @@ from claimledger.extract.status import (
     ASKING_VERBS,
     CLAIM_VERBS,
     FUTURE_AUXILIARIES,
+    DENIAL,
     Statement,
     chain,
     figure_status,
     headline_statement,
+    says_it_is_not_so,
     statement_status,
     unattributed_statement,
 )
@@ -72,9 +74,15 @@ def sentence_claims(
         root = _content_root(parsed, attribution)
         statement = statement_status(parsed, attribution, root, cue_token=cue)
         settled = attribution.cue_class in ("denied", "confirmed")  # "has not confirmed whether"
-        if statement is not None and (statement.kind != "allegation" or settled
-                                      or _alleges(parsed, attribution, root, topics, anchors)):
-            stated.append((attribution, statement))
+        if statement is None or statement.kind == "allegation" and not settled \
+                and not _alleges(parsed, attribution, root, topics, anchors, figures=True):
+            continue
+        if statement.kind == "allegation" and not settled and says_it_is_not_so(root):
+            statement = DENIAL  # a source says the story's matter is not so
+        elif statement.kind == "allegation" and not settled \
+                and not _alleges(parsed, attribution, root, topics, anchors):
+            continue
+        stated.append((attribution, statement))
     for attribution, statement in stated:
         relays = attribution.cue_class not in ("denied", "confirmed")
         if relays and _wraps_another(attribution, [a for a, _ in stated], parsed):
@@ -106,7 +114,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
-             topics: frozenset[str] | None, anchors: set[int]) -> bool:
+             topics: frozenset[str] | None, anchors: set[int], *, figures: bool = False) -> bool:
     """An allegation is a reported statement of fact about the story: a cue of saying,
     claiming or accusing (not a wish or a judgement: "urged", "criticised") whose content is
     a clause with its own subject and verb (or what one "claims to have" done), of at least
@@ -123,7 +131,7 @@ def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
     if after < len(parsed) and parsed[after].text == "?" or any(
             c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children):
         return False  # a question, asked or reported
-    if anchors & set(attribution.content_tokens):
+    if not figures and anchors & set(attribution.content_tokens):
         return False
     clause = root.pos_ in ("VERB", "AUX") and (
         any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)

@@ -160,8 +160,11 @@ def negated(token: Token) -> bool:
     if token.dep_ == "xcomp" and (token.head.lemma_.lower() in NEGATING_HEADS
                                   or any(c.lower_ == "yet" for c in token.head.children)):
         return True  # "declined to confirm", "has yet to confirm"
-    return (before is not None and (before.norm_ in NEGATIONS or before.lower_ == "no")) or any(
-        c.dep_ == "neg" or c.norm_ in NEGATIONS or (c.dep_ in _SUBJECTS and _no_one(c))
+    if token.dep_ == "conj" and any(c.lower_ == "neither" for c in token.head.children):
+        return True  # "neither confirmed nor denied"
+    return (before is not None and (before.norm_ in NEGATIONS or before.lower_ in ("no", "nor"))) or any(
+        c.dep_ == "neg" or c.norm_ in NEGATIONS or c.lower_ == "neither"
+        or (c.dep_ in _SUBJECTS and _no_one(c))
         for head in heads for c in head.children
     )
 
@@ -335,6 +338,20 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
     if _denies_own_conduct(root):
         return DENIAL  # "“We never threatened anyone,” the group said"
     return Statement("allegation", status)
+
+
+def says_it_is_not_so(root: Token) -> bool:
+    """A reported clause that says its matter is not so: its verb is negated or its subject
+    is no one ("the remains do not match", "none of the bodies belongs to them"). Not a
+    negated thought, wish or saying ("I don't think", "we don't want"), nor an inability
+    ("could not identify")."""
+    lemma = root.lemma_.lower()
+    if lemma in lex.CUE_CLASSES or lemma in lex.STANCE_VERBS:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS | FUTURE_AUXILIARIES for c in root.children):
+        return False
+    return root.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "neg" or c.dep_ in _SUBJECTS and _no_one(c) for c in root.children)
 
 
 def _denies_own_conduct(root: Token) -> bool:
