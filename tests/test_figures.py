@@ -62,6 +62,7 @@ def test_not_a_claim(sentence, dropped, kept):
     ("Police called 30 witnesses to the inquiry.", "30"),
     ("She has spent the last 200 days in orbit.", "200"),
     ("The crew was stranded for three days after the crash.", "three"),
+    ("The test flights lasted five to 10 minutes before landing.", "five to 10"),
     ("The victims were 12 children from the village.", "12"),
     ("The two ministers signed the deal.", "two"),
     ("She wrote a 300 page report and took 40 calls.", "40"),

@@ -370,7 +370,8 @@ def is_relative_time(sent: Doc, figure: Figure) -> bool:
     after = tokens_at(sent, figure.end, 1)
     lasting = figure.start > 0 and sent[figure.start - 1].lower_ == "for"
     if after and after[0].lower_ in _RELATIVE_AFTER and not lasting and (
-        after[0].lower_ not in ("before", "after") or noun.head.i == after[0].i
+        after[0].lower_ not in ("before", "after")
+        or (noun.head.i == after[0].i and after[0].head.lemma_.lower() not in _DURATION_VERBS)
     ):
         # "two weeks ago", "three days before the vote"; not "stranded for three days after
         # the crash" or "lasted ten minutes before landing"
@@ -384,6 +385,7 @@ def is_relative_time(sent: Doc, figure: Figure) -> bool:
 
 
 _RELATIVE_AFTER = words("quantities", "relative_after")
+_DURATION_VERBS = words("quantities", "duration_verbs")
 _TIME_FRAMES = words("quantities", "time_frames")
 _SPAN_PREPOSITIONS = words("quantities", "span_prepositions")
 
