@@ -43,6 +43,10 @@ class Settings:
         10_000, "Longest line that reaches cleaning and parsing; a longer one is broken at a "
         "sentence end (or a space) before the limit.", low=100, high=10_000_000,
     )
+    max_sentences: int = _setting(
+        5000, "Most sentences read from one document; the text after the line that holds the "
+        "last of them is not read (E022).", low=1, high=10_000_000,
+    )
     max_feed_entries: int = _setting(
         1000, "Most entries read from one RSS or Atom feed; the rest are rejected (E022).",
         low=1, high=10_000_000,

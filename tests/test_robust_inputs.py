@@ -166,12 +166,26 @@ def test_a_10mb_line_is_broken_at_sentence_ends(tmp_path, settings):
     assert all(line.rstrip().endswith("damage.") for line in lines if line)
 
 
+def test_a_10mb_line_of_claims_is_cut_at_the_sentence_limit(tmp_path, ledger):
+    count = 10_000_000 // (len(CLAIM) + 1)
+    folder = corpus(tmp_path, "claims.txt", (CLAIM + " ") * count)
+    report = build([str(folder)], ledger, Settings(workers=1, max_sentences=300))
+    [notice] = report.rejected
+    assert (notice.code, notice.record) == ("E022", "document claims.txt")
+    assert notice.reason.startswith(f"{count} sentences over the limit of 300 (setting max_sentences)")
+    kept = ledger.find("claims.txt").raw.count(CLAIM)
+    per_line = Settings().max_line_chars // (len(CLAIM) + 1) + 1  # the cut is at a line end
+    assert 300 <= kept <= 300 + per_line
+    assert "good.txt" in texts(ledger)
+
+
 def test_a_1mb_line_builds(tmp_path, ledger):
     # Sentences without a figure or a cue are not parsed: this is cleaning and splitting.
     sentence = "Officials walked along the river bank to look at the damage. "
     folder = corpus(tmp_path, "line.txt", sentence * (1_000_000 // len(sentence)) + "\n")
     report = build([str(folder)], ledger, Settings(workers=1))
-    assert report.ok and report.counts["new"] == 2
+    assert [r.code for r in report.rejected] == ["E022"]  # past the 5,000 sentences read
+    assert report.counts["new"] == 2
 
 
 def test_an_element_with_100000_attributes(tmp_path, ledger, settings):

@@ -16,7 +16,9 @@ from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.feed import read_feed
 from claimledger.ingest.html import read_html
 from claimledger.ingest.records import read_json, read_jsonl
-from claimledger.ingest.safety import bounded_text, guarded, internal_error, storable_report
+from claimledger.ingest.safety import (
+    bounded_text, first_sentences, guarded, internal_error, storable_report,
+)
 from claimledger.ingest.sources import Source, discover
 from claimledger.ingest.text import read_text
 from claimledger.ingest.warc import read_warc
@@ -40,9 +42,11 @@ def read_source(source: Source, settings: Settings) -> Iterator[Document | Rejec
     """The documents of one file; whatever goes wrong becomes a Rejection naming the file."""
     try:
         for item in READERS[source.format](source, settings):
-            if isinstance(item, Document):
-                item = guarded(source.label, _record(item), partial(_finished, item, settings))
-            yield item
+            if not isinstance(item, Document):
+                yield item
+                continue
+            finished = guarded(source.label, _record(item), partial(_finished, item, settings))
+            yield from (finished,) if isinstance(finished, Rejection) else filter(None, finished)
     except InputRejected as error:
         yield Rejection(source.label, error.code, error.reason)
     except PermissionError as error:
@@ -54,13 +58,21 @@ def read_source(source: Source, settings: Settings) -> Iterator[Document | Rejec
         yield Rejection(source.label, "E021", internal_error("read", error))
 
 
-def _finished(doc: Document, settings: Settings) -> Document:
-    """The document with its text bounded for the stages after reading, or refused (E019)."""
+def _finished(doc: Document, settings: Settings) -> tuple[Document, Rejection | None]:
+    """The document with its text bounded for the stages after reading, and the notice of
+    what was cut past the sentence limit (E022); refused when it has no words (E019)."""
     raw = bounded_text(doc.raw, max_token=settings.max_token_chars,
                        max_line=settings.max_line_chars)
+    raw, sentences = first_sentences(raw, settings.max_sentences)
     if not _WORD.search(raw):
         raise InputRejected("E019")
-    return doc if raw == doc.raw else replace(doc, raw=raw, content_hash="")
+    notice = None
+    if sentences > settings.max_sentences:
+        reason = Errors.E022.format(what=f"{sentences} sentences", limit=settings.max_sentences,
+                                    setting="max_sentences")
+        notice = Rejection(doc.path or doc.doc, "E022", f"{reason}; the rest was not read",
+                           _record(doc) or f"document {doc.doc}")
+    return (doc if raw == doc.raw else replace(doc, raw=raw, content_hash="")), notice
 
 
 def _record(doc: Document) -> str | None:

@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 from claimledger.errors import Errors, InputRejected
 from claimledger.model import Document, Rejection, Skipped
@@ -24,7 +25,7 @@ from claimledger.model import Document, Rejection, Skipped
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _DETAIL_CHARS = 300
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*[ \t]")
+_SENTENCE_STOP = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
 
 
 def error_detail(error: BaseException) -> str:
@@ -80,6 +81,20 @@ def bounded_text(text: str, *, max_token: int, max_line: int) -> str:
     return _long_line(max_line).sub(lambda match: _wrap(match.group(), max_line), text)
 
 
+def first_sentences(text: str, limit: int) -> tuple[str, int]:
+    """The text up to the end of the line that holds its ``limit``-th sentence end, and how
+    many sentences it has (counted by their end punctuation, as the parser's splitter)."""
+    ends = _SENTENCE_STOP.finditer(text)
+    last = next(islice(ends, limit - 1, None), None)
+    if last is None:
+        return text, sum(1 for _ in _SENTENCE_STOP.finditer(text))
+    rest = sum(1 for _ in ends)
+    if not rest:
+        return text, limit
+    line_end = text.find("\n", last.end())
+    return (text if line_end < 0 else text[:line_end]), limit + rest
+
+
 @lru_cache(maxsize=8)
 def _long_run(limit: int) -> re.Pattern:
     # Anchored at the start of a run, so each run is scanned once: linear in the text.
@@ -97,7 +112,8 @@ def _wrap(line: str, limit: int) -> str:
     pieces, start = [], 0
     while len(line) - start > limit:
         window = line[start : start + limit + 1]
-        ends = [match.end() - 1 for match in _SENTENCE_END.finditer(window, limit // 2)]
+        ends = [end for match in _SENTENCE_STOP.finditer(window, limit // 2)
+                if (end := match.end()) < len(window)]
         cut = ends[-1] if ends else max(window.rfind(" "), window.rfind("\t"))
         if cut <= 0:
             pieces.append(line[start : start + limit])
