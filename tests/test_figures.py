@@ -81,6 +81,7 @@ def test_still_a_claim(sentence, text):
     ("There will be dozens more, the minister said.", "dozens", None),
     ("Guards said 31 fled and 90 remain in custody.", "90", "people"),
     ("The repairs cost $12 million, the council said.", "$12 million", "repairs"),
+    ("The ash cloud extends hundreds of miles to the east.", "hundreds", "ash cloud"),
     ("All four of our low-flying helicopters took fire.", "four", "low-flying helicopters"),
     ("Her earnings fell to an all-time low of $62 million.", "$62 million", None),
     ("They were trapped for the better part of 3 days.", "3", None),
