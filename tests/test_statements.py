@@ -86,7 +86,7 @@ def test_confirmations_and_verifications(sentence, source, target):
     "The clinic disputed the account of the recording.",
     "The clinic brushed aside the claims about the surgeon.",
     "The director called the recording a lie.",
-    "The clinic said the surgeon was not in the building that night.",
+    "The clinic said the records did not match the surgeon's account.",
     "The director said none of the patients had seen the surgeon leave.",
 ])
 def test_denials(sentence):
@@ -110,6 +110,10 @@ def test_what_is_not_a_denial(sentence, expected):
     "The director said she did not think the surgeon was to blame.",
     "The director said the clinic could not identify the patient.",
     "The clinic neither confirmed nor denied the account of the recording.",
+    "The director said the clinic did not have the funds to hire the surgeon.",
+    "The director expects the surgeon to make up half of the staff rota.",
+    "“We don't know where the surgeon went,” the clinic said.",
+    "The director said no one at the clinic saw the surgeon leave.",
 ])
 def test_negated_thoughts_inabilities_and_non_answers_deny_nothing(sentence):
     assert not any(status == "denied" for _, status, _ in statements(sentence))

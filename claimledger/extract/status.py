@@ -47,6 +47,8 @@ DENIAL_CUES = frozenset(cue for cue, cue_class in lex.CUE_CLASSES.items() if cue
 DENIED_NOUNS = words("status", "denied_nouns") | set(lex.SPEECH_NOUNS) | lex.DOCUMENT_NOUNS
 NEGATIVE_SUBJECTS = words("status", "negative_subjects")
 NEGATING_HEADS = words("status", "negating_heads")
+IDENTITY_VERBS = words("status", "identity_verbs")
+DESIRE_VERBS = words("status", "desire_verbs")
 JUDGING_VERBS = words("status", "judging_verbs")
 QUESTION_OPENERS = words("status", "question_openers")
 QUESTION_SPEECH = words("status", "question_speech")
@@ -143,7 +145,7 @@ def is_denial(tokens: list[Token], *, headline: bool = False) -> bool:
         any(_denial_word(t, headline) and not negated(t) for t in tokens)
         or any(_negated_truth(t) for t in tokens)
         or any(
-            (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES and denies_a_claim(t)
+            (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES and _names_a_claim(t)
             for t in tokens for c in t.children if c.dep_ == "prt"
         )
     )
@@ -190,6 +192,14 @@ def _denial_word(token: Token, headline: bool = False) -> bool:
         return True
     verb = token.pos_ in ("VERB", "AUX") or headline
     return bool(found & DENIAL_CUES) and verb and denies_a_claim(token)
+
+
+def _names_a_claim(verb: Token) -> bool:
+    """A phrasal verb of denial is one only about a claim ("shot down the rumour", "the
+    story was made up", "made it up"), not "made up 55% of sales" or "his mind is made up"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in DENIED_NOUNS
+                                                    or c.lower_ in ("it", "that", "this", "them"))
+               for c in verb.children)
 
 
 def denies_a_claim(cue: Token) -> bool:
@@ -341,17 +351,18 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
 
 
 def says_it_is_not_so(root: Token) -> bool:
-    """A reported clause that says its matter is not so: its verb is negated or its subject
-    is no one ("the remains do not match", "none of the bodies belongs to them"). Not a
-    negated thought, wish or saying ("I don't think", "we don't want"), nor an inability
-    ("could not identify")."""
+    """A reported clause that says its matter is not so: a negated verb of identity or fact,
+    or a subject that is none ("the remains do not match", "none of the bodies belongs to
+    them"). Not a negated thought, wish or saying ("I don't think", "we don't want"), an
+    inability ("could not identify") or a negative fact ("does not have the funds")."""
     lemma = root.lemma_.lower()
     if lemma in lex.CUE_CLASSES or lemma in lex.STANCE_VERBS:
         return False
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS | FUTURE_AUXILIARIES for c in root.children):
         return False
     return root.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "neg" or c.dep_ in _SUBJECTS and _no_one(c) for c in root.children)
+        c.dep_ == "neg" and lemma in IDENTITY_VERBS
+        or c.dep_ in _SUBJECTS and c.lower_ in NEGATIVE_SUBJECTS for c in root.children)
 
 
 def _denies_own_conduct(root: Token) -> bool:
@@ -360,6 +371,9 @@ def _denies_own_conduct(root: Token) -> bool:
     or an inability ("I cannot say") is none."""
     subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
     auxiliaries = {c.lower_ for c in root.children if c.dep_ == "aux"}
+    lemma = root.lemma_.lower()
+    if lemma in lex.CUE_CLASSES or lemma in DESIRE_VERBS:
+        return False  # "we don't know", "I don't want": a negated thought or wish
     return (root.pos_ == "VERB" and any(s.lower_ in ("i", "we") for s in subjects)
             and any(c.dep_ == "neg" for c in root.children)
             and not auxiliaries & (FUTURE_AUXILIARIES | HEDGE_MODALS | {"can", "ca"}))
