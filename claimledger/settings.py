@@ -44,7 +44,7 @@ class Settings:
         "sentence end (or a space) before the limit.", low=100, high=10_000_000,
     )
     max_sentences: int = _setting(
-        5000, "Most sentences read from one document; the text after the line that holds the "
+        2000, "Most sentences read from one document; the text after the line that holds the "
         "last of them is not read (E022).", low=1, high=10_000_000,
     )
     max_feed_entries: int = _setting(

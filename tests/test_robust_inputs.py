@@ -184,7 +184,7 @@ def test_a_1mb_line_builds(tmp_path, ledger):
     sentence = "Officials walked along the river bank to look at the damage. "
     folder = corpus(tmp_path, "line.txt", sentence * (1_000_000 // len(sentence)) + "\n")
     report = build([str(folder)], ledger, Settings(workers=1))
-    assert [r.code for r in report.rejected] == ["E022"]  # past the 5,000 sentences read
+    assert [r.code for r in report.rejected] == ["E022"]  # past the 2,000 sentences read
     assert report.counts["new"] == 2
 
 
