@@ -164,3 +164,20 @@ def test_a_source_written_one_way_is_no_merge():
 ])
 def test_what_a_document_or_data_set_finds(sentence, figure, mention):
     assert behind(sentence, figure).mention == mention
+
+
+# Spans ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("KELM, Veldania — Gov. Ana Cole said 40 homes were lost.", "Gov. Ana Cole"),
+    ("KELM (Reuters) - Mayor Ana Cole said 40 homes were lost.", "Mayor Ana Cole"),
+    ("Jean-Pierre Lund said 40 homes were lost.", "Jean-Pierre Lund"),
+])
+def test_a_dateline_is_no_part_of_the_source(sentence, mention):
+    assert behind(sentence, "40").mention == mention
+
+
+def test_speaker_label_after_a_digest_headline():
+    mention = behind("VOTERS WERE NOT WRONG, JUST EARLY - Ana Cole and Bo Lind: “The polls "
+                     "missed 12 percent of late deciders.”", "12 percent")
+    assert (mention.mention, mention.cue) == ("Ana Cole and Bo Lind", ":")

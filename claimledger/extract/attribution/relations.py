@@ -42,6 +42,7 @@ from claimledger.extract.attribution.syntax import (
     SUBJECT_DEPS,
     acts_as_verb,
     agent_of,
+    breaks_phrase,
     clause_without,
     cue_lemma,
     cue_phrase,
@@ -277,11 +278,15 @@ def dash_relation(dash: Token) -> Relation | None:
 
 
 def label_relation(sent: Doc) -> Relation | None:
-    """"WALLACE: Let's start ..." or "Pentagon: ...": a speaker label before a colon."""
-    colon = next((t for t in sent[:7] if t.text == ":"), None)
+    """"WALLACE: Let's start ...", "Pentagon: ..." or, after a digest's headline, "POLLS
+    WERE RIGHT - Lind and Berg: “...”": a speaker label before a colon."""
+    colon = next((t for t in sent if t.text == ":"), None)
     if colon is None or colon.i == 0 or colon.i + 1 >= len(sent):
         return None
-    words = [t for t in sent[:colon.i] if not t.is_punct]
+    dash = next((t.i for t in reversed(sent[:colon.i]) if breaks_phrase(t)), -1)
+    if colon.i - dash > 7:
+        return None
+    words = [t for t in sent[dash + 1:colon.i] if not t.is_punct]
     # "Kessler at the convention:", "Kessler to the union:": the speaker before a preposition.
     words = words[:next((i for i, t in enumerate(words) if t.pos_ == "ADP" and i), len(words))]
     if not words or any(t.pos_ in ("VERB", "AUX", "ADP", "NUM", "PRON") for t in words):
@@ -290,7 +295,7 @@ def label_relation(sent: Doc) -> Relation | None:
         return None  # "CLARIFICATION:", "Editor's note:", "WATCH:"
     head = words[-1]
     # A headline's speaker is capitalised whatever the tagger takes it for ("Lind: ...").
-    named = all(t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN"
+    named = all(t.ent_type_ in NAME_LABELS or t.pos_ in ("PROPN", "CCONJ")
                 or t.is_title and t.pos_ == "NOUN" for t in words) or all(
         t.is_upper and t.is_alpha and len(t) > 1 for t in words)
     if not named and head.lemma_.lower() not in lex.LABEL_HEADS or is_thing(head):

@@ -11,6 +11,7 @@ from claimledger.extract.attribution.syntax import (
     NAME_LABELS,
     QUOTE_CHARS,
     SUBJECT_DEPS,
+    breaks_phrase,
     cue_lemma,
     has_clause,
     is_quoting,
@@ -33,7 +34,7 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None:
             if subject.dep_ == "nsubjpass" and not is_quoting(verb):
                 return None
-            return subject
+            return _past_dateline(subject, verb)
         found = _inverted_subject(verb) or _absorbed_subject(verb)
         if found is not None:
             return found
@@ -48,6 +49,20 @@ def subject_of(verb: Token) -> Token | None:
             return None  # a finite subordinate clause has a subject of its own
         verb = verb.head
     return None
+
+
+def _past_dateline(subject: Token, verb: Token) -> Token:
+    """'KELM, Veldania — Gov. Ana Cole said' parsed with the dateline as the subject and the
+    speaker hanging from it: the speaker is the phrase between the dash and the cue."""
+    doc = subject.doc
+    if subject.left_edge.i != 0 or subject.i > verb.i:
+        return subject
+    dash = next((t for t in doc[subject.i + 1:verb.i] if breaks_phrase(t)), None)
+    if dash is None:
+        return subject
+    after = doc[dash.i + 1:verb.i]
+    return next((t for t in after if not dash.i < t.head.i < verb.i
+                 and t.pos_ in ("PROPN", "NOUN", "PRON")), subject)
 
 
 def _nearest_subject(verb: Token) -> Token | None:

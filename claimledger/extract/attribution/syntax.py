@@ -139,6 +139,12 @@ def source_phrase(head: Token, cue: Token | None) -> Tokens:
                   and doc[c.left_edge.i - 1].text == ","), None)
     if aside is not None:
         end = aside.left_edge.i - 1
+    # A dateline or a label before the name is no part of it ("LONDON (AP) — The mayor"),
+    # nor what follows a colon after it ("Lind: ‘We will ...").
+    breaks = [t.i for t in doc[start:head.i] if breaks_phrase(t)]
+    if breaks:
+        start = breaks[-1] + 1
+    end = next((t.i for t in doc[head.i + 1:end] if t.text == ":"), end)
     if cue is not None and start <= cue.i < end:
         if cue.i < head.i:
             start = cue.i + 1
@@ -150,6 +156,15 @@ def source_phrase(head: Token, cue: Token | None) -> Tokens:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return start, end
+
+
+def breaks_phrase(token: Token) -> bool:
+    """A dash or colon that ends a dateline or label: a hyphen only with spaces around it
+    ("Reuters - The mayor"), never inside a name ("Jean-Pierre")."""
+    if token.text in DASHES or token.text in ("–", ":"):
+        return True
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 \
+        and bool(token.doc[token.i - 1].whitespace_)
 
 
 def clause_without(doc: Doc, anchor: Token, phrase: Tokens) -> Tokens | None:
