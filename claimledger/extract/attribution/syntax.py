@@ -55,7 +55,7 @@ def is_agent(token: Token) -> bool:
     not a thing or an abstraction ("the evidence shows", "the facts suggest", "that said")."""
     lemma = token.lemma_.lower()
     if lemma in lex.RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
-        return token.head.head == token or is_agent(token.head.head)  # "a poll that shows"
+        return is_agent(token.head.head)  # "a poll that shows": its antecedent's
     if token.pos_ == "PRON" or token.lower_ in PRONOUNS:
         return not (token.tag_ == "DT" and lemma in _DEMONSTRATIVES)
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or share_of_people(token):
