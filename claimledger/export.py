@@ -80,6 +80,7 @@ CLAIM_EXTRAS = {
     "target": "string",
     "scope": "string",
     "sentence_start": "int64",
+    "polarity": "string",
 }
 FORMATS = ("jsonl", "csv", "parquet")
 

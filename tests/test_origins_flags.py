@@ -107,3 +107,19 @@ def test_open_and_ranged_figures_compare_as_intervals(approx, low, high, other, 
               figure("b", 2, value=other, source="B")]
     flags = kinds(measure_flags(claims, [], spread=0.0))
     assert ("agreement" in flags) is meets and ("disagreement" in flags) is not meets
+
+
+def test_only_a_denial_among_the_statements_of_a_measure_makes_it_denied():
+    from claimledger.link import _measure_row
+
+    figures = [figure("f1", 1, value=300, source="Ministry", status="reported")
+               | {"event_date": None, "counted": "troops", "event": "send", "scope": None}]
+    statement = figure("s1", 2, value=None, source="Agency", kind="confirmation",
+                       status="confirmed")
+    confirmed = _measure_row("m1", [dict(c) for c in figures], [statement], spread=0.25)
+    assert "denied" not in {f["flag"] for f in confirmed["flags"]}
+    assert confirmed["claims"] == 2
+    denial = statement | {"id": "s2", "kind": "denial", "status": "denied"}
+    denied = _measure_row("m1", [dict(c) for c in figures], [statement, denial], spread=0.25)
+    flag = next(f for f in denied["flags"] if f["flag"] == "denied")
+    assert flag["claims"] == ["s2"]

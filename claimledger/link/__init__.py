@@ -109,7 +109,8 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
         if claim["kind"] == "figure":
             figures_by_document.setdefault(claim["document_id"], []).append(claim)
             figures_by_source.setdefault(claim["source"], []).append(claim)
-    for denial in (c for c in found if c["kind"] != "figure"):
+    # Denials and confirmations answer the figures near them; an allegation stands alone.
+    for denial in (c for c in found if c["kind"] in _ANSWERS):
         article = figures_by_document.get(denial["document_id"], [])
         named = _named_sources(denial, names)
         candidates = _claims_of_sources(named, article, figures_by_source, ledger) if named else []
@@ -127,10 +128,12 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
         if not figures:
             emptied.add(measure)
             continue
-        rows.append(_measure_row(measure, figures, [c for c in claims if c["kind"] != "figure"], spread))
+        statements = [c for c in claims if c["kind"] in _ANSWERS]
+        rows.append(_measure_row(measure, figures, statements, spread))
     ledger.save_measures(rows, emptied)
 
 
+_ANSWERS = ("denial", "confirmation")
 # A denial answers figures stated before it (a few sentences back), or just after it.
 BEFORE_CHARS, AFTER_CHARS = 700, 300
 
@@ -186,7 +189,8 @@ GENERIC_NAME_WORDS = {"national", "state", "ministry", "department", "official",
                       "spokeswoman", "spokesperson", "report", "reports", "figures", "media"}
 
 
-def _measure_row(measure: str, figures: list[dict], denials: list[dict], spread: float) -> dict:
+def _measure_row(measure: str, figures: list[dict], statements: list[dict], spread: float) -> dict:
+    denials = [c for c in statements if c["kind"] == "denial"]
     for claim in figures:
         if claim.get("event_date"):
             claim["event_date_point"] = claim["event_date"].split("/")[0]
@@ -200,7 +204,7 @@ def _measure_row(measure: str, figures: list[dict], denials: list[dict], spread:
         "counted": max(counted, key=counted.count) if counted else None,
         "unit": figures[0]["unit"],
         "event": key[1],
-        "claims": len(figures) + len(denials),
+        "claims": len(figures) + len(statements),
         "origins": len({c["origin"] or c["id"] for c in figures}),
         "sources": len({c["source"] for c in figures if c["source"]}),
         "flags": [{"flag": f.kind, "claims": f.claims, "note": f.note} for f in flags],

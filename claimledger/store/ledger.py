@@ -591,6 +591,7 @@ def claim_row(row_id: int, claim: Claim) -> dict:
         "event_date": claim.event_date,
         "target": claim.target,
         "scope": claim.scope,
+        "polarity": claim.polarity,
         "measure": claim.measure,
         "origin": claim.origin or claim.id,
     }

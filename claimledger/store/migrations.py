@@ -40,6 +40,7 @@ def _add_column(table, column_name: str):
 
 MIGRATIONS = [(name, _create_tables(name)) for name in MIGRATION_TABLES] + [
     ("0004_claim_scope", _add_column(claims, "scope")),
+    ("0005_claim_polarity", _add_column(claims, "polarity")),
 ]
 
 

@@ -133,6 +133,7 @@ claims = Table(
     Column("event_date", String(32)),
     Column("target", Text),
     Column("scope", Text),
+    Column("polarity", String(16)),
     Column("measure", String(64)),
     Column("origin", String(64)),
     Index("ix_claims_document", "document_id"),
