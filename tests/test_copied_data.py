@@ -4,7 +4,6 @@ code, docstrings, tests, the demo corpus and docs are written by the project."""
 from __future__ import annotations
 
 import sys
-import warnings
 from pathlib import Path
 
 from conftest import shared_data
@@ -12,20 +11,10 @@ from conftest import shared_data
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from copied_data import RUN, copied_runs, data_texts, repository_files  # noqa: E402
 
-# Files with copied runs found when this check was written, to be rewritten by their owners
-# (their runs are shown as a warning); delete an entry when its file is fixed.
-KNOWN = {"claimledger/demo/corpus/kelmar-herald-2025-03-11.txt", "tests/test_figures.py",
-         "tests/test_numbers.py"}
-
-
 def test_no_evaluation_data_is_copied_into_the_repository():
     data = shared_data()
-    hits = copied_runs(repository_files(), data_texts(data))
-    known = [str(hit) for hit in hits if hit.path in KNOWN]
-    if known:
-        warnings.warn("copied runs still to rewrite:\n" + "\n".join(known), stacklevel=1)
-    new = [str(hit) for hit in hits if hit.path not in KNOWN]
-    assert not new, f"runs of {RUN}+ words copied from ../shared/data:\n" + "\n".join(new)
+    hits = [str(hit) for hit in copied_runs(repository_files(), data_texts(data))]
+    assert not hits, f"runs of {RUN}+ words copied from ../shared/data:\n" + "\n".join(hits)
 
 
 def test_a_copied_run_is_found_once_with_its_line():

@@ -107,8 +107,8 @@ def test_counted_holds_no_piece_of_another_figure():
 
 
 def test_a_conjunct_with_a_number_after_it_is_its_own_figure():
-    found = figures("A pause came between the first seven shots and the last volley of four.")
-    assert found["seven"].counted == "shots" and found["four"].counted == "last volley"
+    found = figures("Witnesses heard the first seven blasts and then a final volley of four.")
+    assert found["seven"].counted == "blasts" and found["four"].counted == "final volley"
 
 
 def test_coordinated_figures_each_count_their_own_noun():

@@ -185,7 +185,7 @@ def test_approximation_words(tokenizer, text, value, low, high, approx):
     ("Talks could last three to four weeks.", 3, 4, "week"),
     ("Winds of 15-22 mph are expected.", 15, 22, "mph"),
     ("The laser draws 5-10W of power.", 5, 10, "W"),
-    ("People earning between $48,000 and $90,000 a year qualify.", 48000, 90000,
+    ("Households with incomes between $48,000 and $90,000 a year can apply.", 48000, 90000,
      "USD per year"),
     ("Homes from $750,000 to $1 million sell fastest.", 750_000, 1_000_000, "USD"),
     ("Two or three people were hurt.", 2, 3, None),
