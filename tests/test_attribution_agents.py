@@ -87,6 +87,8 @@ def test_a_subordinator_is_not_part_of_the_source():
      "31 percent", "poll"),
     ("In the latest survey, support for the party fell to 22 percent.", "22 percent",
      "latest survey"),
+    # After its verb the phrase places a standing, said by no one in particular.
+    ("Support for the party fell to 22 percent in the latest survey.", "22 percent", None),
     # The clause's own speaker stands behind it, not the document it spoke in.
     ("In its annual report, the agency put the cost at $3 billion.", "$3 billion", "agency"),
 ])

@@ -237,13 +237,16 @@ def noun_relation(noun: Token) -> Relation | None:
 
 
 def in_document(sent: Doc, preposition: Token) -> Relation | None:
-    """"In a poll released Monday, 31 percent said ...", "support fell to 22 percent in the
-    latest survey": the poll or study is the source of the clause the phrase sets, unless
-    someone in that clause speaks for it ("In its report, the agency said ...")."""
+    """"In a poll released Monday, 31 percent said ...": the poll or study is the source of
+    the clause the phrase opens, unless someone in that clause speaks for it ("In its report,
+    the agency said ..."). After its verb the phrase rather places a standing ("leads in
+    the polls", "rose in the polls")."""
     document = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     if document is None or document.lemma_.lower() not in _FRAMING_DOCUMENTS:
         return None
     clause = preposition.head
+    if clause.i < preposition.i:
+        return None
     speaker = subject_of(clause) if cue_lemma(clause) in lex.CUE_CLASSES else None
     if speaker is not None and not share_of_people(speaker):
         return None  # the clause's own speaker stands behind it (those polled do not)
