@@ -1,6 +1,6 @@
 """Numbers in a sentence that are not claims: years, dates, times of day and relative
 times, codes, phone numbers, numbers in names and compounds, addresses, page furniture, ages
-of people, and numbers that stand for something named before.
+of people, vague counts, and numbers that stand for something named before.
 
 Each rule is a function ``(sentence, figure) -> bool``; ``NOT_CLAIMS`` lists them in the
 order ``quantities`` applies them. Entity labels only break ties: the small English model
@@ -421,6 +421,13 @@ _RATING_NOUNS = words("quantities", "rating_nouns")
 _ONE_PEOPLE = words("quantities", "one_people")
 
 
+def is_vague_count(sent: Doc, figure: Figure) -> bool:
+    """"thousands of people", "dozens of officers", "scores of troops": a vague count gives
+    the size of a crowd, not a figure anyone could check. A vague measure in a unit
+    ("hundreds of miles", "tens of thousands of dollars") still says an order of magnitude."""
+    return figure.approx == VAGUE and figure.unit is None
+
+
 def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
     """A bare "one" that counts nothing: "one of the best", "no one", "one official said",
     "one day", "one song". English uses "one" mostly as an indefinite; it is a figure when
@@ -445,7 +452,7 @@ def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
 
 NOT_CLAIMS: tuple[Callable[[Doc, Figure], bool], ...] = (
     is_year, is_date, is_clock_time, is_number_code, is_name_part, is_address,
-    is_page_furniture, is_person_age, is_pronoun_one, is_pronominal_number, is_relative_time,
+    is_page_furniture, is_person_age, is_vague_count, is_pronoun_one, is_pronominal_number, is_relative_time,
     is_phone_number, is_compound_word,
 )  # fmt: skip
 
