@@ -44,9 +44,10 @@ def test_an_allegation_carries_its_source_and_target():
 
 @pytest.mark.parametrize("sentence, status", [
     ("The patient's family claims the surgeon left the clinic early.", "claimed"),
-    ("The surgeon reportedly left the clinic before the operation ended.", "claimed"),
+    ("The surgeon reportedly left the clinic before the operation ended.", "reported"),
+    ("The surgeon allegedly left the clinic before the operation ended.", "claimed"),
     ("The surgeon is believed to have left the clinic early.", "speculative"),
-    ("The surgeon is said to have left the clinic early.", "claimed"),
+    ("The surgeon is said to have left the clinic early.", "reported"),
     ("The surgeon, who is believed to have left early, was suspended.", "speculative"),
 ])
 def test_claims_and_hearsay_are_allegations_passed_on(sentence, status):

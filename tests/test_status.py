@@ -16,6 +16,7 @@ class Cue:
 
     cue_class: str
     negated: bool = False
+    cue: str = "say"
     content_tokens: range = range(0)
     source: str | None = "Harbour Authority"
     source_type: str | None = "government"
@@ -38,7 +39,12 @@ def status_of(sentence: str, figure: str, attribution=None) -> str:
     ("If the embankment gives way, 20,000 people would be at risk.", "20,000", "speculative"),
     ("The ministry set up 12 shelters in the valley.", "12", "asserted"),
     ("An estimated 500 people left their homes.", "500", "estimated"),
-    ("Reportedly, 500 people left their homes before dawn.", "500", "claimed"),
+    ("Reportedly, 500 people left their homes before dawn.", "500", "reported"),
+    ("Allegedly, 500 people left their homes before dawn.", "500", "claimed"),
+    ("The convoy is said to carry 30 tonnes of flour.", "30", "reported"),
+    ("The club is alleged to owe 30 million pounds.", "30", "claimed"),
+    ("There were reports that 90 shops had closed.", "90", "reported"),
+    ("There were unconfirmed accounts that 90 shops had closed.", "90", "claimed"),
     ("Reports that 10,000 troops had crossed the border were false.", "10,000", "denied"),
     ("The mayor, who may stand again, said 500 homes had flooded.", "500", "asserted"),
 ])
@@ -58,6 +64,24 @@ def test_attribution_class_sets_the_status(cue, expected):
     assert status_of("Some 800 homes lost power overnight.", "800", cue) == expected
 
 
+def test_what_a_source_believes_is_speculative():
+    believed = Cue("claimed", cue="believe")
+    assert status_of("Some 800 homes lost power overnight.", "800", believed) == "speculative"
+
+
+@pytest.mark.parametrize("sentence, figure, approximate, expected", [
+    ("Some 800 homes lost power overnight.", "800", True, "estimated"),
+    ("Roughly 800 homes lost power overnight.", "800", True, "estimated"),
+    ("Exactly 800 homes lost power overnight.", "800", False, "asserted"),
+    ("Reportedly, some 800 homes lost power overnight.", "800", True, "reported"),
+])
+def test_an_approximation_without_a_source_is_the_outlets_estimate(
+        sentence, figure, approximate, expected):
+    doc = load_pipeline()(sentence)
+    anchor = next(t.i for t in doc if t.text == figure)
+    assert figure_status(doc, anchor, approximate=approximate) == expected
+
+
 def test_hedge_in_the_content_outranks_a_neutral_cue():
     assert status_of("The toll could rise to 50 by the weekend.", "50", Cue("reported")) == "speculative"
 
@@ -72,10 +96,10 @@ def test_a_negated_denial_does_not_contest_the_figure():
 
 @pytest.mark.parametrize("source, source_type, mention, expected", [
     ("Harbour Authority", "government", "the Harbour Authority", "reported"),
-    ("anonymous official", "anonymous", "an official", "claimed"),
-    ("reports", "media", "reports", "claimed"),
-    (None, None, "a local newspaper", "claimed"),
+    ("anonymous official", "anonymous", "an official", "reported"),
+    ("reports", "media", "reports", "reported"),
+    (None, None, "a local newspaper", "reported"),
 ])
-def test_claims_passed_on_from_nobody_in_particular_are_hearsay(source, source_type, mention, expected):
+def test_a_neutral_verb_reports_whoever_the_source_is(source, source_type, mention, expected):
     cue = Cue("reported", source=source, source_type=source_type, mention=mention)
     assert status_of("Some 800 homes lost power overnight.", "800", cue) == expected

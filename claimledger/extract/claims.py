@@ -19,6 +19,7 @@ from claimledger.dates import time_expressions
 from claimledger.extract.attribution import AttributionMention, DocumentSources, covering
 from claimledger.extract.quantities import QuantityMention, find_quantities
 from claimledger.extract.lexicons import CUE_CLASSES
+from claimledger.extract.numbers import ABOUT
 from claimledger.extract.status import (
     ACCUSING_VERBS,
     ASKING_VERBS,
@@ -155,8 +156,9 @@ def _content_root(parsed: Doc, attribution: AttributionMention) -> Token | None:
 def _figure_claim(document, sentence, parsed, mention: QuantityMention, mentions) -> Claim:
     attribution = covering(mentions, mention.anchor)
     cue_token = _token_at(parsed, attribution.cue_span) if attribution and attribution.cue_span else None
-    status = figure_status(parsed, mention.anchor, attribution, cue_token=cue_token)
     quantity = mention.quantity
+    status = figure_status(parsed, mention.anchor, attribution, cue_token=cue_token,
+                           approximate=quantity.approx == ABOUT)
     start, end = sentence.start + quantity.start, sentence.start + quantity.end
     return Claim(
         id=claim_id(document.content_hash, start, end, "figure"),

@@ -9,9 +9,11 @@ office, said 500 died") does not touch the figure. Precedence, strongest first:
 1. denied: a denial cue ("denied", "rejected ... as fabricated") or a denial word in the
    chain ("the reports were false", "a hoax");
 2. speculative: a modal or hedge in the chain ("could rise", "is expected to", "likely");
-3. the attribution's cue class (confirmed, estimated, claimed, reported);
-4. estimated: "an estimated 500";
-5. claimed: hearsay without a named source ("reportedly", "allegedly", "said to be");
+3. the attribution's cue class (confirmed, estimated, claimed, reported), whoever the source
+   is: a neutral verb reports, a verb of claiming claims, a verb of belief speculates;
+4. hearsay without a source: reported by a neutral word ("reportedly", "is said to"),
+   claimed by one of claiming or doubt ("allegedly", "unconfirmed", "is rumoured to");
+5. estimated: the outlet's own approximation ("an estimated 500", "some 500", "about 500");
 6. asserted: the outlet states it itself.
 """
 
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicons as lex
-from claimledger.extract.vocab import word_list, words
+from claimledger.extract.vocab import table, word_list, words
 
 STATUSES = ("asserted", "reported", "claimed", "confirmed", "estimated", "speculative", "denied")
 NEGATIONS = words("status", "negations")
@@ -34,6 +36,9 @@ INTENT_VERBS = words("status", "intent_verbs")
 HEDGE_PARTICIPLES = words("status", "hedge_participles")
 CONDITIONAL_MARKS = words("status", "conditional_marks")
 HEARSAY_WORDS = words("status", "hearsay_words")
+NEUTRAL_HEARSAY = words("status", "neutral_hearsay")
+BELIEF_CUES = words("status", "belief_cues")
+TOLD_NOUNS: dict[str, str] = table("status", "told_nouns")
 SENTENCE_HEARSAY = words("status", "sentence_hearsay")
 HEARSAY_VERBS = words("status", "hearsay_verbs")
 UNNAMED_SOURCES = words("status", "unnamed_sources")
@@ -240,29 +245,22 @@ _SEGMENT = re.compile(r"[.:;,–—]|\s-\s")
 _QUOTED_QUESTION = re.compile(r"[\"“”‘’']")
 
 
-def unnamed(attribution) -> bool:
-    """The source is anonymous or a bare description ("reports", "Rumor", "a newspaper")."""
-    if attribution is None:
-        return False
-    if attribution.source_type == "anonymous":
-        return True
-    words = (attribution.source or attribution.mention or "").lower().split()
-    return bool(words) and words[-1].strip(".,:") in UNNAMED_SOURCES
-
-
-def _passive_hearsay(tokens: list[Token]) -> bool:
-    """"X is said to be", "reported to have": a passive reporting verb with no agent."""
+def _passive_hearsay(tokens: list[Token]) -> str | None:
+    """"X is said to be", "reported to have": a passive reporting verb with no agent, as
+    its lemma."""
     # A headline's reduced relative ("firm rumoured to be buying") is a participle too.
-    return any(
-        (t.tag_ == "VBN" or t.dep_ == "acl") and forms(t) & HEARSAY_VERBS
-        and not any(c.dep_ == "agent" for c in t.children)
-        and any(c.dep_ in ("xcomp", "auxpass", "ccomp") for c in t.children)
-        for t in tokens
-    )
+    for t in tokens:
+        if (t.tag_ == "VBN" or t.dep_ == "acl") and forms(t) & HEARSAY_VERBS \
+                and not any(c.dep_ == "agent" for c in t.children) \
+                and any(c.dep_ in ("xcomp", "auxpass", "ccomp") for c in t.children):
+            return next(iter(sorted(forms(t) & HEARSAY_VERBS)))
+    return None
 
 
-def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | None = None) -> str:
-    """The status of the figure at token ``anchor`` under its attribution (or none)."""
+def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | None = None,
+                  approximate: bool = False) -> str:
+    """The status of the figure at token ``anchor`` under its attribution (or none);
+    ``approximate`` when the figure is given as an approximation ("some 500")."""
     evidence = markers(chain(doc, anchor, stop=cue_token))
     cue_class = _cue_class(doc, attribution, cue_token)
     if cue_class == "denied" or is_denial(evidence):
@@ -271,11 +269,40 @@ def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | N
         return "speculative"
     if cue_class:
         return cue_class
-    if _estimated(doc, anchor):
+    told = _told_of(chain(doc, anchor, stop=cue_token))
+    if told:
+        return told
+    hearsay = _hearsay(doc, evidence)
+    if hearsay:
+        return hearsay
+    if approximate or _estimated(doc, anchor):
         return "estimated"  # the outlet's own estimate: no source stands behind it
-    if _words(evidence) & HEARSAY_WORDS or _hearsay_in_sentence(doc) or _passive_hearsay(evidence):
-        return "claimed"
     return "asserted"
+
+
+def _told_of(path: list[Token]) -> str | None:
+    """The class of a noun of telling whose clause holds the figure ("reports that 90
+    shops closed" is reported, "claims that 90 shops closed" claimed), claimed when the
+    noun is doubted ("unconfirmed reports"); None when no such noun governs it."""
+    for below, noun in zip(path, path[1:]):
+        told = TOLD_NOUNS.get(noun.lemma_.lower()) or lex.SPEECH_NOUNS.get(noun.lemma_.lower())
+        if told and noun.pos_ == "NOUN" and below.dep_ in ("acl", "relcl", "ccomp"):
+            doubted = any(c.dep_ == "amod" and c.lower_ in HEARSAY_WORDS for c in noun.children)
+            return "claimed" if doubted else told
+    return None
+
+
+def _hearsay(doc: Doc, evidence: list[Token]) -> str | None:
+    """"reported" for hearsay passed on by a neutral word ("reportedly", "is said to"),
+    "claimed" for hearsay of claiming or doubt ("allegedly", "unconfirmed", "is rumoured
+    to"), None for none."""
+    found = _words(evidence) & HEARSAY_WORDS | {t.lower_ for t in doc if t.lower_ in SENTENCE_HEARSAY}
+    passive = _passive_hearsay(evidence)
+    if passive:
+        found.add(passive)
+    if not found:
+        return None
+    return "reported" if found <= NEUTRAL_HEARSAY else "claimed"
 
 
 def _cue_class(doc: Doc, attribution, cue_token: int | None) -> str | None:
@@ -284,8 +311,8 @@ def _cue_class(doc: Doc, attribution, cue_token: int | None) -> str | None:
         return None
     cue = doc[cue_token] if cue_token is not None else None
     cue_class = attribution.cue_class
-    if cue_class == "reported" and unnamed(attribution):
-        cue_class = "claimed"  # passed on from nobody in particular: hearsay
+    if attribution.cue in BELIEF_CUES:
+        cue_class = "speculative"  # "officials believe 40 died": a belief, not a statement
     if cue_class in ("confirmed", "reported", "denied") and (
             attribution.negated or cue is not None and negated(cue)):
         # "would not confirm the figure", "no one has confirmed", "did not deny that 40
@@ -393,8 +420,7 @@ def unattributed_statement(doc: Doc) -> tuple[Statement, Token] | None:
         if _judged_true(root, [root, *evidence, *markers(judged)]):
             return CONFIRMATION, root
         status = figure_status(doc, root.i)
-        hearsay = _words(evidence) & HEARSAY_WORDS or _hearsay_in_sentence(doc) \
-            or _passive_hearsay(evidence) or _passive_belief(root)
+        hearsay = _hearsay(doc, evidence) or _passive_belief(root)
         if status != "asserted" and hearsay:
             return Statement("allegation", status), root
     for token in doc:  # "the students, who are feared to have been killed, ..."
