@@ -71,8 +71,8 @@ def test_offsets_point_at_the_figure_text():
      "new pumps"),
     ("Crews removed 300 tonnes of mud and debris from the streets.", "300", "mud and debris"),
     ("HARLEN, Veldania — Dizzy and coughing, 11 miners were rushed to a field hospital 50 "
-     "miles north of the capital on Friday.", "50", None),
-    ("The village lies 20 kilometres east of the border.", "20", None),
+     "miles north of the capital on Friday.", "50", "distance from capital"),
+    ("The village lies 20 kilometres east of the border.", "20", "distance from border"),
 ])  # fmt: skip
 def test_counted(sentence, text, counted):
     assert mention_of(sentence, text).counted == counted
@@ -251,6 +251,9 @@ def test_state_adjective_before_a_noun_is_not_people():
     ("One person was killed and two were injured.", ["One", "two"]),
     ("At least one cache of weapons was seized.", ["At least one"]),
     ("Only one school stayed open.", ["one"]),
+    ("Officials said one of the crates drifted into the lake.", ["one"]),
+    ("Two of the crates missed, but one was burned by the crew.", ["Two", "one"]),
+    ("One can see the hills from the bridge.", []),
 ])
 def test_indefinite_one_is_no_figure(sentence, expected):
     assert [m.quantity.text for m in find_quantities(load_pipeline()(sentence))] == expected

@@ -1,6 +1,6 @@
 """Numbers in a sentence that are not claims: years, dates, times of day and relative
 times, codes, phone numbers, numbers in names and compounds, addresses, page furniture, ages
-of people, vague counts, and numbers that stand for something named before.
+of people, vague counts, counts of speakers, and numbers that stand for something named before.
 
 Each rule is a function ``(sentence, figure) -> bool``; ``NOT_CLAIMS`` lists them in the
 order ``quantities`` applies them. Entity labels only break ties: the small English model
@@ -267,7 +267,7 @@ def is_person_age(sent: Doc, figure: Figure) -> bool:
     if low is None or low >= _PERSON_AGE_LIMIT:
         return False
     before = [token.lower_ for token in sent[max(figure.start - 6, 0):figure.start]]
-    if _after_age_word(before):
+    if _after_age_word(before) or _under_age_word(sent[figure.anchor]):
         return True  # "aged 25 to 54", "at the age of 57", "between the ages of 39 and 74"
     after = [token.lower_ for token in tokens_at(sent, figure.end, 2)]
     if figure.unit in ("year", "month", "week", "day") and _AGE_AFTER & set(after):
@@ -306,6 +306,22 @@ def _after_age_word(before: list[str]) -> bool:
     return False
 
 
+def _under_age_word(anchor: Token) -> bool:
+    """The parse's way to an age word or an age verb over words between: "aged from infancy
+    to 65" (the 65 is the object of "to", under "aged"), "hopes to live to 100"."""
+    token = anchor
+    for _ in range(4):
+        if token.dep_ not in ("pobj", "prep", "conj"):
+            return False
+        child, token = token, token.head
+        if token.lower_ in _AGE_WORDS or (
+            child.lower_ == "to" and token.lemma_.lower() in _AGE_VERBS
+        ):
+            return True
+    return False
+
+
+_AGE_VERBS = words("quantities", "age_verbs")
 _AGE_LINKS = frozenset({"of", "from", "between", "the", "and", "to", "or", "over", "under"})
 
 
@@ -428,6 +444,21 @@ def is_vague_count(sent: Doc, figure: Figure) -> bool:
     return figure.approx == VAGUE and figure.unit is None
 
 
+def is_count_of_speakers(sent: Doc, figure: Figure) -> bool:
+    """"two officers at the scene told reporters the site was sealed", "..., three witnesses
+    said": how many people give a statement is who says it, not what is claimed."""
+    anchor = sent[figure.anchor]
+    if figure.unit is not None or figure.approx != EXACT or anchor.dep_ != "nummod":
+        return False
+    noun, verb = anchor.head, anchor.head.head
+    return noun.dep_ == "nsubj" and verb.lemma_.lower() in _SPEAKING_VERBS and any(
+        child.dep_ == "ccomp" for child in verb.children
+    )
+
+
+_SPEAKING_VERBS = words("quantities", "reporting_verbs")
+
+
 def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
     """A bare "one" that counts nothing: "one of the best", "no one", "one official said",
     "one day", "one song". English uses "one" mostly as an indefinite; it is a figure when
@@ -447,12 +478,32 @@ def is_pronoun_one(sent: Doc, figure: Figure) -> bool:
     outcome = HUMAN_PREDICATES & {noun.head.lemma_.lower(), *(c.lemma_.lower() for c in noun.children)}
     nxt = sent[figure.text_end].lower_ if figure.text_end < len(sent) else ""
     counts_people = noun.lemma_.lower() in _ONE_PEOPLE or noun is anchor
-    return not (counts_people and (outcome or nxt in PEOPLE_STATES))
+    return not (counts_people and (outcome or nxt in PEOPLE_STATES)) and not _one_did(noun)
+
+
+def _one_did(noun: Token) -> bool:
+    """"one crate missed its target", "one of the crates drifted off", "one was destroyed":
+    one thing an event befell is the count of it. Not "one source said", "one thing led to
+    another", nor the generic "one can see"."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or (
+        verb.lemma_.lower() in _NOT_EVENTS
+    ):
+        return False
+    if noun.lemma_.lower() in _GENERIC_NOUNS:
+        return False
+    bare = noun.lower_ == "one" and not any(c.dep_ in ("prep", "amod", "det") for c in noun.children)
+    return not (bare and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children))
+
+
+_NOT_EVENTS = words("quantities", "reporting_verbs") | words("quantities", "not_events")
+_GENERIC_NOUNS = words("quantities", "generic_nouns")
 
 
 NOT_CLAIMS: tuple[Callable[[Doc, Figure], bool], ...] = (
     is_year, is_date, is_clock_time, is_number_code, is_name_part, is_address,
-    is_page_furniture, is_person_age, is_vague_count, is_pronoun_one, is_pronominal_number, is_relative_time,
+    is_page_furniture, is_person_age, is_vague_count, is_count_of_speakers,
+    is_pronoun_one, is_pronominal_number, is_relative_time,
     is_phone_number, is_compound_word,
 )  # fmt: skip
 

@@ -407,29 +407,49 @@ def _main_verb(verb: Token) -> Token:
     return verb
 
 
-def _says_where(sent: Doc, figure: Figure) -> bool:
-    """A distance followed by a bearing ("50 miles north"), or by "away" or "from" ("hundreds
-    of miles from the border"), after any conversion in brackets ("70 km (45 miles) south")."""
+def _says_where(sent: Doc, figure: Figure) -> Token | None:
+    """The word after a distance that says where: a bearing ("50 miles north"), or "away" or
+    "from" or "off" ("hundreds of miles from the border"), after any conversion in brackets ("70 km
+    (45 miles) south")."""
     i = figure.end
     if i < len(sent) and sent[i].text == "(":
         i = next((t.i + 1 for t in sent[i:i + 6] if t.text == ")"), i)
     elif i < len(sent) and sent[i].text == ")":
         i += 1  # the conversion itself
     if i >= len(sent):
-        return False
+        return None
     word = sent[i].lower_
-    return word in _BEARINGS or (figure.unit in _LENGTH_UNITS and word in _PLACE_WORDS)
+    if word in _BEARINGS or (figure.unit in _LENGTH_UNITS and word in _PLACE_WORDS):
+        return sent[i]
+    return None
+
+
+def _distance(where: Token, inside: range) -> str:
+    """What a distance that says where measures: "distance from the capital" for "50 miles
+    north of the capital", "20 km from the border"; "distance" alone for "50 miles away"."""
+    if where.lower_ in ("from", "off"):
+        place = object_of(where)
+    else:
+        place = next((object_of(c) for c in where.children
+                      if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+    if place is None or place.pos_ == "PRON":
+        return "distance"
+    return f"distance from {_phrase(place, inside, with_of=True)}"
 
 
 _LENGTH_UNITS = words("units", "length_units")
-_PLACE_WORDS = frozenset({"away", "apart", "from"})
+_PLACE_WORDS = frozenset({"away", "apart", "from", "off"})
 
 
 def _counted(sent: Doc, figure: Figure, root: Token) -> tuple[Token | None, str | None]:
     """What the figure counts or measures, as (head token, phrase)."""
     inside = range(figure.start, figure.end)
-    if _says_where(sent, figure):
-        return None, None  # "a hospital 50 miles north of the capital": where, not what
+    where = _says_where(sent, figure)
+    if where is not None:  # "a hospital 50 miles north of the capital": where, not what
+        return None, _distance(where, inside)
+    worth = _worth_of(sent, figure)
+    if worth is not None:
+        return _measured(worth, figure, inside)
     # its own complement: "hundreds of homes", "cubic metres of water", "8% of electricity"
     for token in sent[figure.start:figure.end]:
         for child in token.children:
@@ -453,6 +473,17 @@ def _counted(sent: Doc, figure: Figure, root: Token) -> tuple[Token | None, str 
         return _measured(governor, figure, inside)
     # a clause around it: "the toll stands at 86", "output fell 19%", "put the cost at"
     return _from_clause(root, governor, preposition, figure, inside)
+
+
+def _worth_of(sent: Doc, figure: Figure) -> Token | None:
+    """"$3 million worth of rifles", "millions of dollars-worth of rifles": money that values
+    a thing measures the thing."""
+    if figure.unit not in MONEY:
+        return None
+    i = figure.end + (figure.end < len(sent) and sent[figure.end].text == "-")
+    if i >= len(sent) or sent[i].lower_ != "worth":
+        return None
+    return next((object_of(c) for c in sent[i].children if c.dep_ == "prep" and c.lower_ == "of"), None)
 
 
 def _from_clause(
