@@ -44,11 +44,11 @@ def feed(size: int) -> str:
 
 # (shape, bytes of the smaller input): large enough that fixed costs do not dominate.
 CASES = {
-    "line.txt": (long_line, 400_000),
+    "line.txt": (long_line, 1_000_000),
     "runs.txt": (long_runs, 400_000),
     "attributes.html": (many_attributes, 200_000),
     "nesting.html": (deep_nesting, 200_000),
-    "records.jsonl": (records, 400_000),
+    "records.jsonl": (records, 1_000_000),
     "feed.rss": (feed, 50_000),  # feedparser reads about 1 MB/s
 }
 
