@@ -89,14 +89,24 @@ _COUNT_VERBS = words("quantities", "count_verbs")
 
 def _share_with_neighbours(sent: Doc, mentions: list[QuantityMention]) -> None:
     """Fill what one figure leaves open from the figure before it in the same sentence:
-    "2,300 homes ... nearly 700 of them" (counted), "to 8,000, from 4,000" (event)."""
+    "2,300 homes ... nearly 700 of them", "two crates ... one was" (counted), "to 8,000, from
+    4,000" (event)."""
     for previous, mention in zip(mentions, mentions[1:]):
-        if mention.counted is None and _of_them(sent, mention):
+        if mention.counted is None and (_of_them(sent, mention) or _bare_count(sent, previous, mention)):
             mention.counted, mention.head = previous.counted, previous.head
         if mention.event in _COUNT_VERBS and previous.event not in _COUNT_VERBS and (
             mention.counted == previous.counted
         ):
             mention.event = previous.event
+
+
+def _bare_count(sent: Doc, previous: QuantityMention, mention: QuantityMention) -> bool:
+    """"Two of the crates missed, but one was destroyed": a plain number standing alone as
+    subject or object counts what the count before it counted."""
+    anchor = sent[mention.anchor]
+    return mention.quantity.unit is None and previous.quantity.unit is None and (
+        previous.counted is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj")
+    )
 
 
 def _of_them(sent: Doc, mention: QuantityMention) -> bool:
@@ -460,8 +470,13 @@ def _counted(sent: Doc, figure: Figure, root: Token) -> tuple[Token | None, str 
                 if noun is not None:
                     return _measured(noun, figure, inside)
     # the noun it modifies: "4,000 people", "a $500 payment", "a 6.1-inch display"
-    head = root.head
-    if root.dep_ in _NOUN_MODIFIER_DEPS and head.i > root.i and head.i not in inside and (
+    head, modifier = root.head, root.dep_ in _NOUN_MODIFIER_DEPS
+    if head.i == root.i + 1 and head.dep_ in ("amod", "compound") and head.head.i > head.i and (
+        head.head.pos_ == "NOUN"
+    ):
+        # "one airdropped crate", parsed with the number under the participle
+        head, modifier = head.head, True
+    if modifier and head.i > root.i and head.i not in inside and (
         head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.dep_ in NOMINAL_DEPS)
     ):
         return _changed(head, inside) if _direction(head) else _measured(head, figure, inside)
@@ -490,10 +505,12 @@ def _from_clause(
     root: Token, governor: Token, preposition: str | None, figure: Figure, inside: range
 ) -> tuple[Token | None, str | None]:
     verb = governor
+    dimension = _DIMENSION_NOUNS.get(verb.lower_)
     while verb.pos_ in ("ADV", "ADJ", "ADP") and verb.head.i != verb.i and (
         verb.lower_ in ("up", "down", "higher", "lower") or verb.dep_ in ("acomp", "advmod")
     ):
         verb = verb.head  # "was up 9.4%", "is 72.7 metres long"
+        dimension = dimension or _DIMENSION_NOUNS.get(verb.lower_)
     if preposition in _VALUE_PREPOSITIONS and verb.pos_ in ("NOUN", "PROPN"):
         if _is_quantity(verb):
             return None, None  # "rose 0.7 percent to 6,327.80": attached to the other figure
@@ -531,7 +548,19 @@ def _from_clause(
     subject = _clause_subject(verb)
     if subject is None or subject.i in inside:
         return None, None
+    person = subject.pos_ == "PROPN" or subject.lemma_.lower() in _ONE_PEOPLE
+    dimension = dimension or _DIMENSION_NOUNS.get(verb.lemma_.lower()) or (
+        "weight" if figure.unit in _MASS_UNITS and person else None  # not "exports rose to"
+    )
+    if dimension is not None and subject.pos_ in ("NOUN", "PROPN"):
+        # "she is 180 cm tall", "Dee ballooned to 130 kg": the measure of the subject, not it
+        return subject, f"{dimension} of {_phrase(subject, inside)}"
     return _measured(subject, figure, inside)
+
+
+_DIMENSION_NOUNS = table("quantities", "dimension_nouns")
+_MASS_UNITS = words("units", "mass_units")
+_ONE_PEOPLE = words("quantities", "one_people")
 
 
 # Verbs whose subject is what the figure measures: "repairs cost $12 million", "the toll
