@@ -123,3 +123,18 @@ def test_only_a_denial_among_the_statements_of_a_measure_makes_it_denied():
     denied = _measure_row("m1", [dict(c) for c in figures], [statement, denial], spread=0.25)
     flag = next(f for f in denied["flags"] if f["flag"] == "denied")
     assert flag["claims"] == ["s2"]
+
+
+@pytest.mark.parametrize("later_order", [(450, 780), (780, 450)])
+def test_a_source_moving_to_a_new_figure_is_a_revision_whatever_the_order_within_a_day(later_order):
+    claims = [figure("d1", 1, value=450, source="Ministry", published="2025-03-08")]
+    claims += [figure(f"d2-{value}", 2, value=value, start=index * 50, source="Ministry",
+                      published="2025-03-11") for index, value in enumerate(later_order)]
+    found = {f.kind: f.claims for f in measure_flags(claims, [], spread=0.25)}
+    assert "d2-780" in found["revision"] and "d1" in found["revision"]
+
+
+def test_undated_figures_of_one_source_are_no_revision():
+    claims = [figure("a", 1, value=450, source="Ministry", published=None),
+              figure("b", 2, value=780, source="Ministry", published=None)]
+    assert "revision" not in {f.kind for f in measure_flags(claims, [], spread=0.25)}

@@ -151,15 +151,17 @@ def _revisions(points: list[Point], spread: float) -> Flag | None:
     """Figures that move: one source changing its figure, or the story's first and latest
     figures no longer meeting."""
     moved: list[str] = []
-    by_source: dict[str, list[Point]] = {}
-    for point in points:
-        by_source.setdefault(point.source, []).append(point)
-    for series in by_source.values():
+    by_source: dict[str, dict[str, list[Point]]] = {}
+    for point in (p for p in points if p.day):  # an undated figure has no place in time
+        by_source.setdefault(point.source, {}).setdefault(point.day, []).append(point)
+    for days in by_source.values():
+        # Day by day, so the order of figures within one day does not matter: a figure that
+        # meets none of the source's figures of its previous day is a move.
+        series = [days[day] for day in sorted(days)]
         for earlier, later in zip(series, series[1:]):
-            if earlier.day != later.day and not meet(
-                interval(earlier.claim, 0.0), interval(later.claim, 0.0)
-            ):
-                moved.extend((earlier.claim["id"], later.claim["id"]))
+            for point in later:
+                if not any(meet(interval(e.claim, 0.0), interval(point.claim, 0.0)) for e in earlier):
+                    moved.extend([e.claim["id"] for e in earlier] + [point.claim["id"]])
     dated = [p for p in points if p.day]
     if len(dated) >= 2:
         first, last = dated[0], dated[-1]
