@@ -70,6 +70,15 @@ def test_fnc1_gold_ledger():
     assert check["statements"]["allegation"]["recall"] >= 0.50
 
 
+@pytest.mark.slow
+def test_fnc1_copy_pairs():
+    shared_data("fnc1", "train_bodies.csv")
+    from eval_copies import evaluate_copies
+
+    pairs = evaluate_copies()["check"]["pairs"]
+    assert pairs["precision"] >= 0.95 and pairs["recall"] >= 0.75
+
+
 def test_fnc1_gold_files_are_valid():
     shared_data("fnc1", "train_bodies.csv")
     from eval_fnc1 import GOLD, body_texts, load_gold
