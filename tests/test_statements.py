@@ -89,6 +89,10 @@ def test_confirmations_and_verifications(sentence, source, target):
     "The director called the recording a lie.",
     "The clinic said the records did not match the surgeon's account.",
     "The director said none of the patients had seen the surgeon leave.",
+    "The board said tests show that the voice on the recording is not that of the surgeon.",
+    "“I can tell you the signatures don't match the surgeon's,” the director said.",
+    "The surgeon said he had been on leave, contradicting clinic claims about the recording.",
+    "The director spoke for an hour, dismissing reports that the surgeon had left.",
 ])
 def test_denials(sentence):
     assert ("denial", "denied", "denies") in statements(sentence)
@@ -102,6 +106,8 @@ def test_denials(sentence):
     # refusals deny no claim
     ("Her application was rejected by the clinic in March.", []),
     ("The new rota would deny patients their rest.", []),
+    ("The clinic rejected efforts by the surgeon to discuss the recording.", []),
+    ("The surgeon disputed the seat on the clinic board.", []),
 ])
 def test_what_is_not_a_denial(sentence, expected):
     assert statements(sentence) == expected

@@ -47,6 +47,14 @@ def status_of(sentence: str, figure: str, attribution=None) -> str:
     ("There were unconfirmed accounts that 90 shops had closed.", "90", "claimed"),
     ("Reports that 10,000 troops had crossed the border were false.", "10,000", "denied"),
     ("The mayor, who may stand again, said 500 homes had flooded.", "500", "asserted"),
+    # a definite subject, a relative clause and a clause of time are given: the hedge above
+    # them bears on something else
+    ("The remains of 14 sailors, thought to be from the lost ferry, were found at dawn.", "14",
+     "asserted"),
+    ("The bridge could reopen soon after engineers repaired 12 cracks in its deck.", "12",
+     "asserted"),
+    ("The ferry that carried 300 passengers may have sunk.", "300", "asserted"),
+    ("Up to 300 passengers may have drowned.", "300", "speculative"),
 ])
 def test_figure_status_from_the_sentence(sentence, figure, expected):
     assert status_of(sentence, figure) == expected

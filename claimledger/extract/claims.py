@@ -28,6 +28,7 @@ from claimledger.extract.status import (
     DENIAL,
     Statement,
     chain,
+    denial_aside,
     figure_status,
     headline_statement,
     says_it_is_not_so,
@@ -75,15 +76,19 @@ def sentence_claims(
         root = _content_root(parsed, attribution)
         statement = statement_status(parsed, attribution, root, cue_token=cue)
         settled = attribution.cue_class in ("denied", "confirmed")  # "has not confirmed whether"
-        if statement is None or statement.kind == "allegation" and not settled \
-                and not _alleges(parsed, attribution, root, topics, anchors, figures=True):
+        if statement is None:
             continue
-        if statement.kind == "allegation" and not settled and says_it_is_not_so(root):
-            statement = DENIAL  # a source says the story's matter is not so
-        elif statement.kind == "allegation" and not settled \
-                and not _alleges(parsed, attribution, root, topics, anchors):
-            continue
+        if statement.kind == "allegation" and not settled:
+            if says_it_is_not_so(root) and not _asks(parsed, attribution, root):
+                statement = DENIAL  # a source says the story's matter is not so
+            elif not _alleges(parsed, attribution, root, topics, anchors):
+                continue
         stated.append((attribution, statement))
+    aside = denial_aside(parsed) if DENIAL not in {s for _, s in stated} else None
+    if aside is not None:  # "X said ..., contradicting claims that ...": the denial is X's
+        speaker = next((a for a in mentions if a.cue_span
+                        and _token_at(parsed, a.cue_span) in {t.i for t in aside.ancestors}), None)
+        found.append(_statement_claim(document, sentence, parsed, speaker, DENIAL, root=aside))
     for attribution, statement in stated:
         relays = attribution.cue_class not in ("denied", "confirmed")
         if relays and _wraps_another(attribution, [a for a, _ in stated], parsed):
@@ -115,24 +120,21 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
-             topics: frozenset[str] | None, anchors: set[int], *, figures: bool = False) -> bool:
+             topics: frozenset[str] | None, anchors: set[int]) -> bool:
     """An allegation is a reported statement of fact about the story: a cue of saying,
     claiming or accusing (not a wish or a judgement: "urged", "criticised") whose content is
     a clause with its own subject and verb (or what one "claims to have" done), of at least
     three words, not a question, not a forecast, a promise or advice ("would help", "vowed
-    to", "should play a role"), without a figure (a figure's row carries its source and status already), and
+    to", "should play a role"), without a figure (a figure's row carries its source and
+    status already), and
     naming a thing or a person of the story's matter (a noun or name that the article uses
     in another sentence too: "he said he was delighted" names none)."""
     content = [parsed[i] for i in attribution.content_tokens if not parsed[i].is_punct]
-    if root is None or len(content) < 3 or attribution.cue in ASKING_VERBS:
+    if root is None or len(content) < 3 or _asks(parsed, attribution, root):
         return False
     if attribution.cue not in CUE_CLASSES and attribution.cue not in ACCUSING_VERBS:
         return False
-    after = attribution.content_tokens[-1] + 1
-    if after < len(parsed) and parsed[after].text == "?" or any(
-            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children):
-        return False  # a question, asked or reported
-    if not figures and anchors & set(attribution.content_tokens):
+    if anchors & set(attribution.content_tokens):
         return False
     clause = root.pos_ in ("VERB", "AUX") and (
         any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
@@ -142,6 +144,15 @@ def _alleges(parsed: Doc, attribution: AttributionMention, root: Token | None,
     if not clause or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in root.children):
         return False
     return topics is None or any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in topics for t in content)
+
+
+def _asks(parsed: Doc, attribution: AttributionMention, root: Token) -> bool:
+    """The cue asks or promises, or the content is a question, asked or reported."""
+    if attribution.cue in ASKING_VERBS:
+        return True
+    after = attribution.content_tokens[-1] + 1 if attribution.content_tokens else len(parsed)
+    return after < len(parsed) and parsed[after].text == "?" or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children)
 
 
 def _content_root(parsed: Doc, attribution: AttributionMention) -> Token | None:
@@ -185,9 +196,9 @@ def _figure_claim(document, sentence, parsed, mention: QuantityMention, mentions
 
 def _statement_claim(document, sentence, parsed, attribution, statement: Statement, *,
                      root: Token | None = None) -> Claim:
-    """A key statement: it spans what it asserts, confirms or denies (its target) when the
-    attribution gives one, else its sentence."""
-    span = attribution.content_span if attribution is not None else None
+    """A key statement: it spans what it asserts, confirms or denies (its target): the
+    subtree of ``root`` when given, else the attribution's content, else its sentence."""
+    span = attribution.content_span if attribution is not None and root is None else None
     target_span = span
     if target_span is None and root is not None:
         subtree = list(root.subtree)

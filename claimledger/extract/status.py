@@ -35,6 +35,8 @@ FORECAST_VERBS = words("status", "forecast_verbs")
 INTENT_VERBS = words("status", "intent_verbs")
 HEDGE_PARTICIPLES = words("status", "hedge_participles")
 CONDITIONAL_MARKS = words("status", "conditional_marks")
+PRESUPPOSING_MARKS = words("status", "presupposing_marks")
+DEFINITE_DETERMINERS = words("status", "definite_determiners")
 HEARSAY_WORDS = words("status", "hearsay_words")
 NEUTRAL_HEARSAY = words("status", "neutral_hearsay")
 BELIEF_CUES = words("status", "belief_cues")
@@ -53,6 +55,7 @@ DENIED_NOUNS = words("status", "denied_nouns") | set(lex.SPEECH_NOUNS) | lex.DOC
 NEGATIVE_SUBJECTS = words("status", "negative_subjects")
 NEGATING_HEADS = words("status", "negating_heads")
 IDENTITY_VERBS = words("status", "identity_verbs")
+IDENTITY_PRONOUNS = words("status", "identity_pronouns")
 DESIRE_VERBS = words("status", "desire_verbs")
 JUDGING_VERBS = words("status", "judging_verbs")
 QUESTION_OPENERS = words("status", "question_openers")
@@ -62,6 +65,7 @@ CLAIM_VERBS = words("status", "claim_verbs")
 ASKING_VERBS = words("status", "asking_verbs")
 HEADLINE_HEARSAY = words("status", "headline_hearsay")
 REFUSED_NOUNS = words("status", "refused_nouns")
+EVENT_DENIALS = words("status", "event_denials")
 FUTURE_AUXILIARIES = words("status", "future_auxiliaries")
 # Dependents of a chain word that carry its hedges, negation and predicative judgement.
 _MARKER_DEPS = {"aux", "auxpass", "advmod", "neg", "acomp", "attr", "oprd", "npadvmod", "mark"}
@@ -210,8 +214,9 @@ def _names_a_claim(verb: Token) -> bool:
 def denies_a_claim(cue: Token) -> bool:
     """A denial verb denies a claim, unless it refuses someone something ("to deny residents
     their safety"), or its object is a person or a request ("dismissed the coach", "rejected
-    the offer"), or it is passive and what it refuses is no claim ("rejected by 30
-    clinics")."""
+    the offer"), or a noun that is no claim for a verb other than "deny" (which denies an
+    event too: "denied the attack"), or it is passive and what it refuses is no claim
+    ("rejected by 30 clinics")."""
     children = list(cue.children)
     if any(c.dep_ == "dative" for c in children):
         return False  # "deny residents their safety"
@@ -220,6 +225,10 @@ def denies_a_claim(cue: Token) -> bool:
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [c for o in objects for c in o.conjuncts]
     passive = any(c.dep_ in ("agent", "auxpass") for c in children)
+    if forms(cue) & DENIAL_CUES and not forms(cue) & EVENT_DENIALS and any(
+            o.dep_ == "dobj" and o.lemma_.lower() not in DENIED_NOUNS and o.pos_ == "NOUN"
+            for o in objects):
+        return False  # "rejected efforts to talk", "contested the seat": no claim refused
     return not any(
         o.lemma_.lower() in REFUSED_NOUNS or o.lemma_.lower() in lex.PERSON_ROLES
         or o.lemma_.lower() in lex.HUMAN_NOUNS or o.lower_ in ("him", "her", "me", "us")
@@ -261,11 +270,12 @@ def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | N
                   approximate: bool = False) -> str:
     """The status of the figure at token ``anchor`` under its attribution (or none);
     ``approximate`` when the figure is given as an approximation ("some 500")."""
-    evidence = markers(chain(doc, anchor, stop=cue_token))
+    path = chain(doc, anchor, stop=cue_token)
+    evidence = markers(path)
     cue_class = _cue_class(doc, attribution, cue_token)
     if cue_class == "denied" or is_denial(evidence):
         return "denied"
-    if is_hedged(evidence) or is_question(doc):
+    if is_hedged(markers(presupposed(path))) or is_question(doc):
         return "speculative"
     if cue_class:
         return cue_class
@@ -278,6 +288,22 @@ def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | N
     if approximate or _estimated(doc, anchor):
         return "estimated"  # the outlet's own estimate: no source stands behind it
     return "asserted"
+
+
+def presupposed(path: list[Token]) -> list[Token]:
+    """The part of a figure's chain that a hedge above can reach: a relative clause, a
+    clause of time or cause ("since the war began, leaving 80,000 dead") and a definite
+    subject ("the bodies of 28 people, believed to be ...") are taken as given, so the chain
+    ends there."""
+    for end, token in enumerate(path):
+        definite = token.dep_ in _SUBJECTS and any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
+            for c in token.children)
+        given = token.dep_ == "relcl" or token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in token.children)
+        if definite and end or given:
+            return path[: end + 1]
+    return path
 
 
 def _told_of(path: list[Token]) -> str | None:
@@ -379,17 +405,44 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
 
 def says_it_is_not_so(root: Token) -> bool:
     """A reported clause that says its matter is not so: a negated verb of identity or fact,
-    or a subject that is none ("the remains do not match", "none of the bodies belongs to
-    them"). Not a negated thought, wish or saying ("I don't think", "we don't want"), an
-    inability ("could not identify") or a negative fact ("does not have the funds")."""
+    a negated "be" of identity ("the remains are not those of the hikers"), or a subject
+    that is none ("the remains do not match", "none of the bodies belongs to them"), also
+    under a further saying verb ("I can say the samples don't match"). Not a negated
+    thought, wish or saying ("I don't think", "we don't want"), an inability ("could not
+    identify") or a negative fact ("does not have the funds")."""
+    said = [t for t in root.subtree if t.dep_ == "ccomp" and t.head.pos_ == "VERB"
+            and lex.CUE_CLASSES.get(t.head.lemma_.lower()) == "reported" and not negated(t.head)]
+    return any(_not_so(clause) for clause in (root, *said))
+
+
+def _not_so(root: Token) -> bool:
     lemma = root.lemma_.lower()
     if lemma in lex.CUE_CLASSES or lemma in lex.STANCE_VERBS:
         return False
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS | FUTURE_AUXILIARIES for c in root.children):
         return False
-    return root.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "neg" and lemma in IDENTITY_VERBS
-        or c.dep_ in _SUBJECTS and c.lower_ in NEGATIVE_SUBJECTS for c in root.children)
+    negated_here = any(c.dep_ == "neg" for c in root.children)
+    identity = lemma in IDENTITY_VERBS or lemma == "be" and any(
+        c.dep_ == "attr" and c.lower_ in IDENTITY_PRONOUNS for c in root.children)
+    return root.pos_ in ("VERB", "AUX") and (negated_here and identity or any(
+        c.dep_ in _SUBJECTS and c.lower_ in NEGATIVE_SUBJECTS for c in root.children))
+
+
+def denial_aside(doc: Doc) -> Token | None:
+    """A denial verb that no attribution states but that rejects a claim by its object
+    ("..., contradicting army claims that", "dismissing reports of a deal"): its verb."""
+    for token in doc:
+        if not forms(token) & DENIAL_CUES or negated(token):
+            continue
+        if token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in DENIED_NOUNS
+                or c.dep_ == "ccomp" and forms(c) & DENIED_NOUNS  # "claims" misread as a verb
+                for c in token.children):
+            return token
+        if token.tag_ == "VBG" and token.dep_ in ("amod", "compound") \
+                and token.head.lemma_.lower() in DENIED_NOUNS:
+            return token  # "dismissing reports" misread as a modifier of its object
+    return None
 
 
 def _denies_own_conduct(root: Token) -> bool:
