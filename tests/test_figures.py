@@ -29,6 +29,8 @@ def figures(sentence: str) -> dict[str, object]:
     ("Work has been the one constant of my life the last nine years, he told 30 guests.",
      "nine", "30"),
     ("Rents have climbed over three decades, a study of 900 flats found.", "over three", "900"),
+    ("It was the second time in six years that 40 homes flooded.", "six", "40"),
+    ("Sales of 300 boats hit their highest level in 12 years.", "12", "300"),
     # ages as identity
     ("The mayor, 61, said 300 homes were flooded.", "61", "300"),
     ("By the time she was eight she had visited 20 countries.", "eight", "20"),
@@ -70,6 +72,7 @@ def test_not_a_claim(sentence, dropped, kept):
     ("Police called 30 witnesses to the inquiry.", "30"),
     ("She has spent the last 200 days in orbit.", "200"),
     ("The crew was stranded for three days after the crash.", "three"),
+    ("The bridge will be built in four years.", "four"),
     ("The test flights lasted five to 10 minutes before landing.", "five to 10"),
     ("The victims were 12 children from the village.", "12"),
     ("The two ministers signed the deal.", "two"),

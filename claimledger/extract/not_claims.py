@@ -397,7 +397,20 @@ def is_relative_time(sent: Doc, figure: Figure) -> bool:
         return True  # "in the last three months"; not "has spent the last 200 days"
     first = sent[figure.start]
     spanned = noun.dep_ == "pobj" and noun.head.lower_ in _SPAN_PREPOSITIONS
-    return spanned or (first.lower_ in _SPAN_PREPOSITIONS and first.dep_ == "prep")
+    return spanned or (first.lower_ in _SPAN_PREPOSITIONS and first.dep_ == "prep") or (
+        _record_frame(noun)
+    )
+
+
+def _record_frame(noun: Token) -> bool:
+    """"the third time in four years", "the worst drought in 50 years", "their highest level
+    in 12 years": the span a first or a record is reckoned over frames it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return False
+    owner = noun.head.head
+    ranked = [owner, *(c for c in owner.children if c.dep_ in ("dobj", "attr"))]
+    return any(child.tag_ in ("JJS", "RBS") or child.ent_type_ == "ORDINAL"
+               for token in ranked for child in token.children)
 
 
 _RELATIVE_AFTER = words("quantities", "relative_after")
