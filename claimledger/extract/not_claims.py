@@ -451,19 +451,34 @@ _ONE_PEOPLE = words("quantities", "one_people")
 
 
 def is_vague_count(sent: Doc, figure: Figure) -> bool:
-    """"thousands of people", "dozens of officers", "scores of troops": a vague count gives
-    the size of a crowd, not a figure anyone could check. A vague measure in a unit
-    ("hundreds of miles", "tens of thousands of dollars") still says an order of magnitude."""
-    return figure.approx == VAGUE and figure.unit is None
+    """"an insurgency that has killed thousands of people", "protected by scores of troops":
+    a vague count in the background of a sentence gives the size of a crowd, not a figure to
+    check. As the subject of the main clause it is what the sentence reports ("Thousands
+    flee the valley"), and a vague measure in a unit ("hundreds of miles") says a magnitude."""
+    if figure.approx != VAGUE or figure.unit is not None:
+        return False
+    inside = range(figure.start, figure.end)
+    top = next((t for t in sent[figure.start:figure.end] if t.head.i not in inside), sent[figure.anchor])
+    verb = top.head
+    main = verb.dep_ == "ROOT" or (verb.tag_ in ("VBP", "VBZ", "VBD") and verb.dep_ not in _CLAUSES)
+    return not (top.dep_ in ("nsubj", "nsubjpass") and main)  # a headline's verb may be misparsed
+
+
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj", "conj"})
 
 
 def is_count_of_speakers(sent: Doc, figure: Figure) -> bool:
     """"two officers at the scene told reporters the site was sealed", "..., three witnesses
-    said": how many people give a statement is who says it, not what is claimed."""
+    said", "according to three outlets": how many give a statement is who says it, not what
+    is claimed."""
     anchor = sent[figure.anchor]
     if figure.unit is not None or figure.approx != EXACT or anchor.dep_ != "nummod":
         return False
     noun, verb = anchor.head, anchor.head.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to" and verb.i > 0 and (
+        sent[verb.i - 1].lower_ == "according"
+    ):
+        return True  # "according to three witnesses"
     return noun.dep_ == "nsubj" and verb.lemma_.lower() in _SPEAKING_VERBS and any(
         child.dep_ == "ccomp" for child in verb.children
     )
