@@ -93,6 +93,14 @@ def test_confirmations_and_verifications(sentence, source, target):
     "“I can tell you the signatures don't match the surgeon's,” the director said.",
     "The surgeon said he had been on leave, contradicting clinic claims about the recording.",
     "The director spoke for an hour, dismissing reports that the surgeon had left.",
+    "There is no truth in the reports about the surgeon, the clinic said.",
+    "The clinic said it had not suspended the surgeon.",
+    "The surgeon said he never left the clinic during the operation.",
+    "The clinic said the account of the recording was incorrect.",
+    # a quoted speaker's own words, with no speaker named in the sentence
+    "We never signed any agreement with the surgeon.",
+    "We don't know anybody by the name of Ortez.",
+    "I have never taken money from the clinic.",
 ])
 def test_denials(sentence):
     assert ("denial", "denied", "denies") in statements(sentence)
@@ -121,6 +129,11 @@ def test_what_is_not_a_denial(sentence, expected):
     "The director expects the surgeon to make up half of the staff rota.",
     "“We don't know where the surgeon went,” the clinic said.",
     "The director said no one at the clinic saw the surgeon leave.",
+    "The surgeon said he would not leave the clinic.",
+    "The clinic said there was no room for the surgeon's patients.",
+    "We don't know where the surgeon went.",
+    "We do not want any trouble with the clinic.",
+    "I will not leave the clinic.",
 ])
 def test_negated_thoughts_inabilities_and_non_answers_deny_nothing(sentence):
     assert not any(status == "denied" for _, status, _ in statements(sentence))

@@ -48,6 +48,7 @@ DENIAL_WORDS = words("status", "denial_words") | lex.DENIAL_WORDS
 # (verb lemma, particle) pairs.
 DENIAL_PHRASES = frozenset(tuple(phrase.split()) for phrase in word_list("status", "denial_phrases"))
 TRUTH_WORDS = words("status", "truth_words")
+GROUND_NOUNS = words("status", "ground_nouns")
 ESTIMATE_WORDS = words("status", "estimate_words")
 DENIAL_CUES = frozenset(cue for cue, cue_class in lex.CUE_CLASSES.items() if cue_class == "denied")
 # Objects a denial can deny: a claim, its matter, a document of figures, a pronoun.
@@ -57,6 +58,8 @@ NEGATING_HEADS = words("status", "negating_heads")
 IDENTITY_VERBS = words("status", "identity_verbs")
 IDENTITY_PRONOUNS = words("status", "identity_pronouns")
 DESIRE_VERBS = words("status", "desire_verbs")
+SPEAKER_SUBJECTS = words("status", "speaker_subjects")
+FIRST_PERSON = words("status", "first_person")
 JUDGING_VERBS = words("status", "judging_verbs")
 QUESTION_OPENERS = words("status", "question_openers")
 QUESTION_SPEECH = words("status", "question_speech")
@@ -146,13 +149,16 @@ def _governs_infinitive(token: Token) -> bool:
 
 
 def is_denial(tokens: list[Token], *, headline: bool = False) -> bool:
-    """A denial word or phrasal verb, or a negated word of truth ("not true", "isn't real").
+    """A denial word or phrasal verb, a negated word of truth ("not true", "isn't real"), or
+    no ground for a claim ("there is no truth in the reports").
 
     A negated denial ("did not deny that 40 died", "not a fake") lets the claim stand: it is
     no denial; nor is a denial verb whose object is no claim ("deny residents their safety")."""
     return (
         any(_denial_word(t, headline) and not negated(t) for t in tokens)
         or any(_negated_truth(t) for t in tokens)
+        or any(t.lemma_.lower() in GROUND_NOUNS and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in tokens)
         or any(
             (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES and _names_a_claim(t)
             for t in tokens for c in t.children if c.dep_ == "prt"
@@ -447,24 +453,28 @@ def denial_aside(doc: Doc) -> Token | None:
 
 def _denies_own_conduct(root: Token) -> bool:
     """The speaker says it did not do something ("we never threatened anyone", "I did not
-    take the money"): a denial of what it is accused of. A promise ("we will not give up")
+    take the money", "the board said it had not sold the land": in reported speech a
+    singular pronoun subject is the speaker's own): a denial of what it is accused of. A promise ("we will not give up")
     or an inability ("I cannot say") is none."""
     subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
     auxiliaries = {c.lower_ for c in root.children if c.dep_ == "aux"}
     lemma = root.lemma_.lower()
     if lemma in lex.CUE_CLASSES or lemma in DESIRE_VERBS:
         return False  # "we don't know", "I don't want": a negated thought or wish
-    return (root.pos_ == "VERB" and any(s.lower_ in ("i", "we") for s in subjects)
+    return (root.pos_ == "VERB" and any(s.lower_ in SPEAKER_SUBJECTS for s in subjects)
             and any(c.dep_ == "neg" for c in root.children)
             and not auxiliaries & (FUTURE_AUXILIARIES | HEDGE_MODALS | {"can", "ca"}))
 
 
 def unattributed_statement(doc: Doc) -> tuple[Statement, Token] | None:
-    """The key statement of a sentence no one is named for, with its main verb: the outlet
-    calls a claim false ("reports of a second breach were false", "the video proved a
+    """The key statement of a sentence no one is named for, with its main verb: a quoted
+    speaker denies in the first person, the outlet calls a claim false ("reports of a second breach were false", "the video proved a
     hoax") or true ("the recording appeared authentic"), or passes it on as hearsay
     ("reportedly", "is believed to have")."""
     for root in (t for t in doc if t.head.i == t.i):
+        if _speaks_for_itself(root) and (
+                _denies_own_conduct(root) or _not_so(root) or _disowns(root)):
+            return DENIAL, root  # a speaker's own words, quoted on: "We never agreed to it."
         evidence = markers([root])
         judged = [c for c in root.children if c.dep_ in ("dobj", "xcomp", "ccomp")] \
             if root.lemma_.lower() in JUDGING_VERBS else []
@@ -480,6 +490,19 @@ def unattributed_statement(doc: Doc) -> tuple[Statement, Token] | None:
         if token.head.i != token.i and _passive_belief(token):
             return Statement("allegation", "speculative"), token
     return None
+
+
+def _speaks_for_itself(root: Token) -> bool:
+    """The clause has a first-person subject: a quoted speaker's words, not the outlet's."""
+    return any(c.dep_ in _SUBJECTS and c.lower_ in FIRST_PERSON for c in root.children)
+
+
+def _disowns(root: Token) -> bool:
+    """"We don't know anybody by that name", "I never knew him": a speaker denying that it
+    knows a person, not a negated thought ("we don't know where he went")."""
+    return root.lemma_.lower() == "know" and negated(root) and any(
+        c.dep_ == "dobj" and (c.pos_ in ("PRON", "PROPN") or c.lemma_.lower() in lex.HUMAN_NOUNS)
+        for c in root.children)
 
 
 def _judged_true(cue: Token | None, content: list[Token]) -> bool:
