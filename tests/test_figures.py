@@ -149,6 +149,9 @@ def test_a_34_year_old_is_no_figure_and_no_fragment():
 
 @pytest.mark.parametrize("sentence, text, unit, value, low, high", [
     ("The engine holds 1.0l of oil.", "1.0l", "litre", 1.0, 1.0, 1.0),
+    ("The guard, who is about 6-foot-2, stood by.", "about 6-foot-2", "inch", 74, 74, 74),
+    ("The guard is 5 feet 9 inches tall.", "5 feet 9 inches", "inch", 69, 69, 69),
+    ("The wall is 9 feet high.", "9", "foot", 9, 9, 9),
     ("The flat measures 32m2 in all.", "32m2", "m2", 32, 32, 32),
     ("The ship is a 37m yacht.", "37m", "m", 37, 37, 37),
     ("The firm sold 37m phones.", "37m", None, 37e6, 37e6, 37e6),

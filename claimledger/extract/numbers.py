@@ -179,7 +179,37 @@ def find_figures(words: Sequence[str]) -> list[Figure]:
         else:
             figures.append(figure)
             i = figure.end
-    return figures
+    return _feet_and_inches(lower, figures)
+
+
+_FOOT_INCHES = re.compile(r"-?(?:foot|feet|ft)-?(\d{1,2})")
+
+
+def _feet_and_inches(lower: Sequence[str], figures: list[Figure]) -> list[Figure]:
+    """"5-foot-9", "5 feet 9 inches", "5 ft 4 in": one length in inches, not two figures."""
+    merged: list[Figure] = []
+    for figure in figures:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.unit == "foot" and previous.end == figure.start and (
+            figure.approx == EXACT and figure.value is not None and figure.value < 12
+            and (figure.unit == "inch" or _at(lower, figure.end) in ("in", "in."))
+        ):
+            end = figure.end + (figure.unit != "inch")  # the "in" the reader left over
+            merged[-1] = _in_inches(merged[-1], figure.value, end)
+            continue
+        if figure.unit is None and figure.value is not None:
+            for size in (1, 2, 3):
+                found = _FOOT_INCHES.fullmatch("".join(lower[figure.end:figure.end + size]))
+                if found and int(found[1]) < 12:
+                    figure = _in_inches(figure, float(found[1]), figure.end + size)
+                    break
+        merged.append(figure)
+    return merged
+
+
+def _in_inches(feet: Figure, inches: float, end: int) -> Figure:
+    value, low, high = (None if n is None else n * 12 + inches for n in (feet.value, feet.low, feet.high))
+    return Figure(feet.start, end, feet.anchor, value, low, high, feet.approx, "inch", text_end=end)
 
 
 def _read_figure(words: Sequence[str], lower: Sequence[str], i: int) -> Figure | None:
