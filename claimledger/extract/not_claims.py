@@ -1,5 +1,5 @@
-"""Numbers in a sentence that are not claims: years, dates, times of day and relative
-times, codes, phone numbers, numbers in names and compounds, addresses, page furniture, ages
+"""Numbers in a sentence that are not claims: years, dates, times of day, relative times
+and spans in a known thing's name, codes, phone numbers, numbers in names and compounds, addresses, page furniture, ages
 of people, vague counts, counts of speakers, and numbers that stand for something named before.
 
 Each rule is a function ``(sentence, figure) -> bool``; ``NOT_CLAIMS`` lists them in the
@@ -402,6 +402,22 @@ def is_relative_time(sent: Doc, figure: Figure) -> bool:
     )
 
 
+def is_known_span(sent: Doc, figure: Figure) -> bool:
+    """"a second four-year term", "the army's five-year war", "the 24-hour shop": a span of
+    time written into a known thing's name describes it; "a 10-year sentence" still says how
+    long."""
+    unit = sent[figure.end - 1]
+    if figure.unit not in TIME_UNITS or figure.end - figure.anchor != 3 or (
+        sent[figure.anchor + 1].text != "-" or unit.dep_ not in ("compound", "amod")
+    ):
+        return False
+    thing = unit.head
+    return thing.i > unit.i and any(
+        child.dep_ == "poss" or child.lower_ in _ANAPHORIC_DETERMINERS
+        or child.ent_type_ == "ORDINAL" for child in thing.children if child.i < unit.i
+    )
+
+
 def _record_frame(noun: Token) -> bool:
     """"the third time in four years", "the worst drought in 50 years", "their highest level
     in 12 years": the span a first or a record is reckoned over frames it."""
@@ -531,7 +547,7 @@ _GENERIC_NOUNS = words("quantities", "generic_nouns")
 NOT_CLAIMS: tuple[Callable[[Doc, Figure], bool], ...] = (
     is_year, is_date, is_clock_time, is_number_code, is_name_part, is_address,
     is_page_furniture, is_person_age, is_vague_count, is_count_of_speakers,
-    is_pronoun_one, is_pronominal_number, is_relative_time,
+    is_pronoun_one, is_pronominal_number, is_relative_time, is_known_span,
     is_phone_number, is_compound_word,
 )  # fmt: skip
 

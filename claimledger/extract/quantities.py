@@ -551,9 +551,10 @@ def _from_clause(
     person = subject.pos_ == "PROPN" or subject.lemma_.lower() in _ONE_PEOPLE
     dimension = dimension or _DIMENSION_NOUNS.get(verb.lemma_.lower()) or (
         "weight" if figure.unit in _MASS_UNITS and person else None  # not "exports rose to"
-    )
+    ) or ("height" if figure.unit in _LENGTH_UNITS and person and verb.lemma_ == "be" else None)
     if dimension is not None and subject.pos_ in ("NOUN", "PROPN"):
-        # "she is 180 cm tall", "Dee ballooned to 130 kg": the measure of the subject, not it
+        # "she is 180 cm tall", "Dee ballooned to 130 kg", "Dee, who is 6-foot-2": the
+        # measure of the subject, not it
         return subject, f"{dimension} of {_phrase(subject, inside)}"
     return _measured(subject, figure, inside)
 
