@@ -1,6 +1,7 @@
 """Numbers in a sentence that are not claims: years, dates, times of day, relative times
-and spans in a known thing's name, codes, phone numbers, numbers in names and compounds, addresses, page furniture, ages
-of people, vague counts, counts of speakers, and numbers that stand for something named before.
+and spans in a known thing's name, codes, phone numbers, numbers in names and compounds,
+addresses, page furniture, ages of people, vague counts in the background, counts of
+speakers, and numbers that stand for something named before.
 
 Each rule is a function ``(sentence, figure) -> bool``; ``NOT_CLAIMS`` lists them in the
 order ``quantities`` applies them. Entity labels only break ties: the small English model

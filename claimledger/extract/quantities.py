@@ -5,14 +5,16 @@ The figure itself is read by ``numbers`` from the token texts. This module adds 
 the parse:
 
 1. Numbers that are not claims are dropped by the rules of ``not_claims``: years, dates,
-   relative times, codes, numbers in names, ages of people, page furniture.
+   relative times, codes, numbers in names, ages of people, page furniture, vague counts in
+   the background, counts of speakers.
 2. "went up to 94" loses its "up to": a verb particle, not an approximation; "a 37m yacht"
    is metres long.
 3. "rose from 50 to 60" is two levels, not a range.
 4. A conversion in brackets ("87 mph (140 km/h)") says what the figure before it says.
 5. The counted thing, the subject, the event and the direction of a change are read from the
    dependency tree: the counted thing from the noun phrase the number quantifies, never the
-   agent of the clause ("a farmer spent $15,000").
+   agent of the clause ("a farmer spent $15,000"); a distance that says where measures the
+   distance from its place, a length or mass said of someone their height or weight.
 """
 
 from __future__ import annotations
