@@ -51,6 +51,7 @@ def figures(sentence: str) -> dict[str, object]:
     ("Two guards at the gate told reporters that 14 cars were searched.", "Two", "14"),
     ("The bridge held 40 trucks, three engineers said.", "three", "40"),
     ("According to two local papers, 30 shops were shut.", "two", "30"),
+    ("Two senators tweeted that 12 guards were hurt.", "Two", "12"),
     # phone and emergency numbers, radio, time zones, ids
     ("Residents called 112 when 60 houses caught fire.", "112", "60"),
     ("The station on 98.4 FM reaches 200,000 listeners.", "98.4", "200,000"),
