@@ -101,6 +101,14 @@ def test_confirmations_and_verifications(sentence, source, target):
     "We never signed any agreement with the surgeon.",
     "We don't know anybody by the name of Ortez.",
     "I have never taken money from the clinic.",
+    "The board said there was no recording of the operation.",  # the story's matter is absent
+    "“There is no recording of the operation.”",
+    "Contrary to claims by the board, the surgeon stayed in the room.",
+    "The clinic rubbished the reports about the surgeon.",
+    "The board said the clinic had not suspended the surgeon.",  # the story's event denied
+    "The board said there was no sign that the surgeon had left.",
+    "A statement from the board dispelled the rumours about the surgeon.",
+    "The paper ran a column mocking those who make up stories about the surgeon.",
 ])
 def test_denials(sentence):
     assert ("denial", "denied", "denies") in statements(sentence)
@@ -134,6 +142,9 @@ def test_what_is_not_a_denial(sentence, expected):
     "We don't know where the surgeon went.",
     "We do not want any trouble with the clinic.",
     "I will not leave the clinic.",
+    "The board said there were no injuries during the operation.",  # a fact, not the matter
+    "The board said the nurses had not slept for a day.",  # an event of no other sentence
+    "Police quelled the protest outside the clinic.",  # a protest is no claim
 ])
 def test_negated_thoughts_inabilities_and_non_answers_deny_nothing(sentence):
     assert not any(status == "denied" for _, status, _ in statements(sentence))

@@ -79,7 +79,8 @@ def sentence_claims(
         if statement is None:
             continue
         if statement.kind == "allegation" and not settled:
-            if says_it_is_not_so(root) and not _asks(parsed, attribution, root):
+            if says_it_is_not_so(root, topics or frozenset()) \
+                    and not _asks(parsed, attribution, root):
                 statement = DENIAL  # a source says the story's matter is not so
             elif not _alleges(parsed, attribution, root, topics, anchors):
                 continue
@@ -100,7 +101,7 @@ def sentence_claims(
             root = next(t for t in parsed if t.head.i == t.i)
             found.append(_statement_claim(document, sentence, parsed, None, statement, root=root))
     elif not mentions:
-        unattributed = unattributed_statement(parsed)
+        unattributed = unattributed_statement(parsed, topics or frozenset())
         if unattributed is not None:
             statement, root = unattributed
             found.append(_statement_claim(document, sentence, parsed, None, statement, root=root))

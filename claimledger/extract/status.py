@@ -209,12 +209,18 @@ def _denial_word(token: Token, headline: bool = False) -> bool:
     return bool(found & DENIAL_CUES) and verb and denies_a_claim(token)
 
 
+def _claim_object(verb: Token) -> bool:
+    """The verb's object or passive subject is a noun for a claim ("the rumours")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DENIED_NOUNS
+               for c in verb.children)
+
+
 def _names_a_claim(verb: Token) -> bool:
     """A phrasal verb of denial is one only about a claim ("shot down the rumour", "the
     story was made up", "made it up"), not "made up 55% of sales" or "his mind is made up"."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in DENIED_NOUNS
-                                                    or c.lower_ in ("it", "that", "this", "them"))
-               for c in verb.children)
+    return _claim_object(verb) or any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("it", "that", "this", "them")
+        for c in verb.children)
 
 
 def denies_a_claim(cue: Token) -> bool:
@@ -409,20 +415,27 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
     return Statement("allegation", status)
 
 
-def says_it_is_not_so(root: Token) -> bool:
+def says_it_is_not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool:
     """A reported clause that says its matter is not so: a negated verb of identity or fact,
-    a negated "be" of identity ("the remains are not those of the hikers"), or a subject
+    a negated "be" of identity ("the remains are not those of the hikers"), the absence of
+    the story's matter or its event negated (words of ``topics``: "there is no ceasefire",
+    "the hostages have not been freed"), or a subject
     that is none ("the remains do not match", "none of the bodies belongs to them"), also
     under a further saying verb ("I can say the samples don't match"). Not a negated
     thought, wish or saying ("I don't think", "we don't want"), an inability ("could not
     identify") or a negative fact ("does not have the funds")."""
     said = [t for t in root.subtree if t.dep_ == "ccomp" and t.head.pos_ == "VERB"
             and lex.CUE_CLASSES.get(t.head.lemma_.lower()) == "reported" and not negated(t.head)]
-    return any(_not_so(clause) for clause in (root, *said))
+    return any(_not_so(clause, topics) for clause in (root, *said))
 
 
-def _not_so(root: Token) -> bool:
+def _not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool:
     lemma = root.lemma_.lower()
+    if lemma == "be" and any(c.dep_ == "expl" for c in root.children) and any(
+            c.dep_ == "attr" and c.lower_ in topics and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in root.children):
+        return True  # "there is no ceasefire", of a story about one
     if lemma in lex.CUE_CLASSES or lemma in lex.STANCE_VERBS:
         return False
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS | FUTURE_AUXILIARIES for c in root.children):
@@ -430,14 +443,27 @@ def _not_so(root: Token) -> bool:
     negated_here = any(c.dep_ == "neg" for c in root.children)
     identity = lemma in IDENTITY_VERBS or lemma == "be" and any(
         c.dep_ == "attr" and c.lower_ in IDENTITY_PRONOUNS for c in root.children)
+    # the story's own event said not to have happened ("the hostages have not been freed"
+    # in a story of their release); a verb of wanting or having states a negative fact
+    matter = root.pos_ == "VERB" and root.lower_ in topics and lemma not in DESIRE_VERBS
+    identity = identity or matter
     return root.pos_ in ("VERB", "AUX") and (negated_here and identity or any(
         c.dep_ in _SUBJECTS and c.lower_ in NEGATIVE_SUBJECTS for c in root.children))
 
 
 def denial_aside(doc: Doc) -> Token | None:
     """A denial verb that no attribution states but that rejects a claim by its object
-    ("..., contradicting army claims that", "dismissing reports of a deal"): its verb."""
+    ("..., contradicting army claims that", "dismissing reports of a deal"), a phrasal verb
+    of denial with a claim as object ("those who make up rumours"), or "contrary to" a
+    claim: its head word."""
     for token in doc:
+        if token.lower_ == "contrary" and any(
+                p.lower_ == "to" and any(o.lemma_.lower() in DENIED_NOUNS for o in p.children)
+                for p in token.children):
+            return token  # "contrary to claims by the army, ..."
+        if any((token.lemma_.lower(), c.lower_) in DENIAL_PHRASES for c in token.children
+               if c.dep_ == "prt") and _claim_object(token) and not negated(token):
+            return token  # "those who make up rumours of a coup"
         if not forms(token) & DENIAL_CUES or negated(token):
             continue
         if token.pos_ == "VERB" and any(
@@ -466,14 +492,15 @@ def _denies_own_conduct(root: Token) -> bool:
             and not auxiliaries & (FUTURE_AUXILIARIES | HEDGE_MODALS | {"can", "ca"}))
 
 
-def unattributed_statement(doc: Doc) -> tuple[Statement, Token] | None:
+def unattributed_statement(doc: Doc, topics: frozenset[str] = frozenset()
+                           ) -> tuple[Statement, Token] | None:
     """The key statement of a sentence no one is named for, with its main verb: a quoted
     speaker denies in the first person, the outlet calls a claim false ("reports of a second breach were false", "the video proved a
     hoax") or true ("the recording appeared authentic"), or passes it on as hearsay
     ("reportedly", "is believed to have")."""
     for root in (t for t in doc if t.head.i == t.i):
         if _speaks_for_itself(root) and (
-                _denies_own_conduct(root) or _not_so(root) or _disowns(root)):
+                _denies_own_conduct(root) or _not_so(root, topics) or _disowns(root)):
             return DENIAL, root  # a speaker's own words, quoted on: "We never agreed to it."
         evidence = markers([root])
         judged = [c for c in root.children if c.dep_ in ("dobj", "xcomp", "ccomp")] \
@@ -493,8 +520,14 @@ def unattributed_statement(doc: Doc) -> tuple[Statement, Token] | None:
 
 
 def _speaks_for_itself(root: Token) -> bool:
-    """The clause has a first-person subject: a quoted speaker's words, not the outlet's."""
-    return any(c.dep_ in _SUBJECTS and c.lower_ in FIRST_PERSON for c in root.children)
+    """A quoted speaker's words, not the outlet's: the sentence opens a quotation, or its
+    clause has a first-person subject."""
+    first = root.doc[0]
+    return first.is_quote and first.is_left_punct or first.text in _OPENING_QUOTES or any(
+        c.dep_ in _SUBJECTS and c.lower_ in FIRST_PERSON for c in root.children)
+
+
+_OPENING_QUOTES = ("\"", "“", "‘")
 
 
 def _disowns(root: Token) -> bool:
