@@ -120,6 +120,8 @@ def test_still_a_claim(sentence, text):
     ("The navy said in a report on Monday that one airdropped crate had missed its target.",
      "one", "airdropped crate"),
     ("The firm sold 300 cars and 20 were returned.", "20", "cars"),
+    ("Some 40 of the students got out, but 12 remain missing.", "12", "students"),
+    ("The storm wrecked 300 homes and 12 died.", "12", "people"),
     ("They hold millions of dollars-worth of old rifles.", "millions of dollars", "old rifles"),
     ("They bought the 13-inch laptops and 30 tablets.", "30", "tablets"),
     ("The cellar keeps its wine for 20 years.", "20", None),

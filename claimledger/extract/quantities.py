@@ -96,6 +96,11 @@ def _share_with_neighbours(sent: Doc, mentions: list[QuantityMention]) -> None:
     for previous, mention in zip(mentions, mentions[1:]):
         if mention.counted is None and (_of_them(sent, mention) or _bare_count(sent, previous, mention)):
             mention.counted, mention.head = previous.counted, previous.head
+        elif mention.counted == "people" and mention.head is None and previous.head is not None and (
+            sent[previous.head].lemma_.lower() in _ONE_PEOPLE and _bare_count(sent, previous, mention)
+        ):
+            # "dozens of the girls escaped, but 219 remain missing": the girls, not people
+            mention.counted, mention.head = previous.counted, previous.head
         if mention.event in _COUNT_VERBS and previous.event not in _COUNT_VERBS and (
             mention.counted == previous.counted
         ):
