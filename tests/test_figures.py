@@ -79,6 +79,7 @@ def test_not_a_claim(sentence, dropped, kept):
     ("The crew was stranded for three days after the crash.", "three"),
     ("The bridge will be built in four years.", "four"),
     ("The judge handed him a 10-year sentence.", "10"),
+    ("He spoke of 3 hostages in the 20-minute speech.", "20"),
     ("The test flights lasted five to 10 minutes before landing.", "five to 10"),
     ("The victims were 12 children from the village.", "12"),
     ("The two ministers signed the deal.", "two"),

@@ -404,9 +404,9 @@ def is_relative_time(sent: Doc, figure: Figure) -> bool:
 
 
 def is_known_span(sent: Doc, figure: Figure) -> bool:
-    """"a second four-year term", "the army's five-year war", "the 24-hour shop": a span of
-    time written into a known thing's name describes it; "a 10-year sentence" still says how
-    long."""
+    """"a second four-year term", "the army's five-year war": a span of time written into
+    the name of a thing already known (owned, or counted by an ordinal) describes it; "a
+    10-year sentence" and "the 13-minute speech" still say how long."""
     unit = sent[figure.end - 1]
     if figure.unit not in TIME_UNITS or figure.end - figure.anchor != 3 or (
         sent[figure.anchor + 1].text != "-" or unit.dep_ not in ("compound", "amod")
@@ -414,8 +414,8 @@ def is_known_span(sent: Doc, figure: Figure) -> bool:
         return False
     thing = unit.head
     return thing.i > unit.i and any(
-        child.dep_ == "poss" or child.lower_ in _ANAPHORIC_DETERMINERS
-        or child.ent_type_ == "ORDINAL" for child in thing.children if child.i < unit.i
+        child.dep_ == "poss" or child.ent_type_ == "ORDINAL"
+        for child in thing.children if child.i < unit.i
     )
 
 
