@@ -185,6 +185,12 @@ def test_figure_status_on_real_constructions(sentence, status):
     ("Clinic May Lose Its Licence", ("allegation", "speculative", None)),  # title case
     ("Police probe claims of neglect at the clinic", ("allegation", "claimed", None)),
     ("Is the clinic safe? Inspectors disagree", ("allegation", "speculative", None)),
+    ("Nurses fear closure of the clinic", ("allegation", "speculative", None)),
+    ("Surgeon hurt in apparent attack outside the clinic", ("allegation", "speculative", None)),
+    ("Possible Leak At Clinic Pharmacy", ("allegation", "speculative", None)),
+    ("Surgeon believed hurt in clinic blaze", ("allegation", "speculative", None)),
+    ("Surgeon reported to join a rival clinic", ("allegation", "claimed", None)),
+    ("Unverified recording shows surgeon leaving the room", ("allegation", "claimed", None)),
 ])
 def test_a_headline_states_its_story(headline, expected):
     assert expected in statements("The board met on Monday.", headline=headline)

@@ -67,6 +67,7 @@ ACCUSING_VERBS = words("status", "accusing_verbs")
 CLAIM_VERBS = words("status", "claim_verbs")
 ASKING_VERBS = words("status", "asking_verbs")
 HEADLINE_HEARSAY = words("status", "headline_hearsay")
+HEADLINE_HEDGES = words("status", "headline_hedges")
 REFUSED_NOUNS = words("status", "refused_nouns")
 EVENT_DENIALS = words("status", "event_denials")
 FUTURE_AUXILIARIES = words("status", "future_auxiliaries")
@@ -564,14 +565,17 @@ def headline_statement(doc: Doc, attributions: list) -> Statement | None:
     clause = _main_clause(doc)
     if is_denial(tokens, headline=True) or _denial_opening(doc) or _negated_message(doc):
         return DENIAL
-    if is_question(doc) or is_hedged(clause) or _hedge_word(doc):
+    roots = [t for t in doc if t.head.i == t.i]
+    if is_question(doc) or is_hedged(clause) or _hedge_word(doc) \
+            or any(r.lemma_.lower() in BELIEF_CUES for r in roots):  # "Villagers fear ..."
         return Statement("allegation", "speculative")
     trailing = _TRAILING_SOURCE.search(doc.text)
     if trailing and not attributions:
         unnamed_source = trailing.group("who").lower().split()[-1] in UNNAMED_SOURCES
         return Statement("allegation", "claimed" if unnamed_source else "reported")
     if _words(clause) & (HEARSAY_WORDS | CLAIM_VERBS) or _passive_hearsay(tokens) \
-            or _hearsay_in_sentence(doc) or any(t.lower_ in HEADLINE_HEARSAY for t in doc):
+            or _hearsay_in_sentence(doc) or any(t.lower_ in HEADLINE_HEARSAY for t in doc) \
+            or any(_reduced_hearsay(r) for r in roots):
         return Statement("allegation", "claimed")
     return None
 
@@ -582,12 +586,21 @@ _TRAILING_SOURCE = re.compile(
 )
 
 
+def _reduced_hearsay(root: Token) -> bool:
+    """A headline's passive without its auxiliary: "Actor reported to play the lead"."""
+    return bool(forms(root) & HEARSAY_VERBS) and root.lower_.endswith("ed") and not any(
+        c.dep_ in ("aux", "auxpass") for c in root.children) and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children)
+
+
 def _hedge_word(doc: Doc) -> bool:
     """A hedge anywhere in a headline, whose title case the tagger misreads ("Film May Get
-    Early Release", "Reporter Possibly Captured"); "May" is a month next to a number or
-    after a preposition of time."""
+    Early Release", "Reporter Possibly Captured", "Possible Tornado Hits Town"); "May" is a
+    month next to a number or after a preposition of time."""
     for token in doc:
         if token.lower_ in HEDGE_ADVERBS:
+            return True
+        if token.lower_ in HEADLINE_HEDGES and token.dep_ in ("amod", "compound", "acl"):
             return True
         if token.lower_ in HEDGE_MODALS and token.i + 1 < len(doc) and token.i:
             before, after = doc[token.i - 1], doc[token.i + 1]
