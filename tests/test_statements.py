@@ -109,6 +109,8 @@ def test_confirmations_and_verifications(sentence, source, target):
     "The board said there was no sign that the surgeon had left.",
     "A statement from the board dispelled the rumours about the surgeon.",
     "The paper ran a column mocking those who make up stories about the surgeon.",
+    "The board said the man in the picture was not the surgeon.",
+    "The board said nothing had happened in the operating room.",
 ])
 def test_denials(sentence):
     assert ("denial", "denied", "denies") in statements(sentence)

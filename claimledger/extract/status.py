@@ -433,10 +433,10 @@ def says_it_is_not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool
 def _not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool:
     lemma = root.lemma_.lower()
     if lemma == "be" and any(c.dep_ == "expl" for c in root.children) and any(
-            c.dep_ == "attr" and c.lower_ in topics and any(
-                d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            c.dep_ == "attr" and (c.lower_ in NEGATIVE_SUBJECTS or c.lower_ in topics and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children))
             for c in root.children):
-        return True  # "there is no ceasefire", of a story about one
+        return True  # "there is no ceasefire", of a story about one; "there is nothing to it"
     if lemma in lex.CUE_CLASSES or lemma in lex.STANCE_VERBS:
         return False
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS | FUTURE_AUXILIARIES for c in root.children):
@@ -446,7 +446,9 @@ def _not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool:
         c.dep_ == "attr" and c.lower_ in IDENTITY_PRONOUNS for c in root.children)
     # the story's own event said not to have happened ("the hostages have not been freed"
     # in a story of their release); a verb of wanting or having states a negative fact
-    matter = root.pos_ == "VERB" and root.lower_ in topics and lemma not in DESIRE_VERBS
+    matter = root.pos_ == "VERB" and root.lower_ in topics and lemma not in DESIRE_VERBS \
+        or lemma == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in topics
+                                 for c in root.children)  # "the leader is not ill"
     identity = identity or matter
     return root.pos_ in ("VERB", "AUX") and (negated_here and identity or any(
         c.dep_ in _SUBJECTS and c.lower_ in NEGATIVE_SUBJECTS for c in root.children))
