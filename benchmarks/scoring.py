@@ -22,6 +22,7 @@ UNIT_ALIASES = {
     "GBP": ("£", "pound sterling", "pounds sterling"),
     "JPY": ("¥", "yen"),
     "year": ("years", "yr"),
+    "inch": ("in", "inches", "in."),
 }
 _UNIT_NAMES = {alias.lower(): name for name, aliases in UNIT_ALIASES.items()
                for alias in (name, *aliases)}
