@@ -38,10 +38,6 @@ SHARE_WORDS = words("sources", "share_words")
 HUMAN_NOUNS = words("sources", "human_nouns")
 MEDIA_WORDS = words("sources", "media_words")
 MEDIA_NAME_WORDS = words("sources", "media_name_words")
-# No outlet is named in the vocabulary: an outlet is known by a media word in its name or
-# phrase, or by what it does (the subject of the relay verbs of attribution.toml, the one
-# told or interviewed). The name stays, empty, until the attribution rules stop reading it.
-MEDIA_NAMES: frozenset[str] = frozenset()
 HONORIFICS = words("sources", "honorifics")
 PERSON_ROLES = words("sources", "person_roles")
 GENERIC_ROLES = words("sources", "generic_roles")

@@ -132,7 +132,7 @@ def _is_media(token: Token) -> bool:
     words = {t.lower_ for t in token.subtree if t.dep_ not in ("relcl", "prep") and not t.is_punct}
     if words & lex.AUDIENCE_WORDS:
         return False
-    if words & lex.MEDIA_WORDS or words & lex.MEDIA_NAMES:
+    if words & lex.MEDIA_WORDS:
         return True
     return token.ent_type_ == "ORG" and bool(words & lex.MEDIA_NAME_WORDS)
 

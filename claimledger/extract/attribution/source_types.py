@@ -52,7 +52,7 @@ def person_type(role: str | None, affiliated: Entity | None) -> str:
 
 def _media_name(name: str) -> bool:
     words = {w.lower() for w in WORD.findall(name)}
-    return bool(words & lex.MEDIA_NAME_WORDS or words & lex.MEDIA_NAMES)
+    return bool(words & lex.MEDIA_NAME_WORDS)
 
 
 def gender_of(words: Iterable[str]) -> str | None:
