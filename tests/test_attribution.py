@@ -429,3 +429,11 @@ def test_speaker_quoted_by_a_reporter_keeps_the_reporter_as_intermediary():
 
 def test_naming_participle_is_no_attribution():
     assert attribute("The festival, called Harbour Lights, drew 20,000 visitors.")[0] == []
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Three police officers at the depot said 40 trucks were lost.", "police officers"),
+    ("Two company engineers said 14 bridges were unsafe.", "company engineers"),
+])
+def test_a_group_is_named_without_its_count_or_a_repeated_body(sentence, source):
+    assert source_of(sentence, sentence.split(" said ")[1].split()[0]) == source

@@ -181,4 +181,6 @@ def core_words(head: Token) -> list[str]:
     while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "nummod") \
             and start - 1 <= doc[start - 1].head.i <= head.i:
         start -= 1
+    while start < head.i and doc[start].dep_ == "nummod" and head.tag_ in ("NNS", "NNPS"):
+        start += 1  # "two police officers": how many spoke is no part of who they are
     return [t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in doc[start:head.i + 1]]

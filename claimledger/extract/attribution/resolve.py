@@ -95,8 +95,9 @@ class SourceResolver:
         if affiliated is not None and not affiliated.outlet:
             if lemma in lex.ORG_HEADS:
                 name = f"{name} of {affiliated.name}"  # "her office", "the ministry's press office"
-            elif lemma in lex.PERSON_ROLES:
-                name = f"{self.registry.abbreviation(affiliated)} {name}"  # "NCPD rescuer"
+            elif lemma in lex.PERSON_ROLES and not head.i - len(words) < affiliation.i < head.i:
+                # "NCPD rescuer"; "police officers" already names its body
+                name = f"{self.registry.abbreviation(affiliated)} {name}"
         kind = "group" if plural else "person" if lemma in lex.PERSON_ROLES else \
             "org" if lemma in lex.ORG_HEADS else "thing"
         source_type = (source_type_of(" ".join(words + role_words).lower())
