@@ -257,3 +257,42 @@ def test_state_adjective_before_a_noun_is_not_people():
 ])
 def test_indefinite_one_is_no_figure(sentence, expected):
     assert [m.quantity.text for m in find_quantities(load_pipeline()(sentence))] == expected
+
+
+def counted_in_turn(*sentences: str) -> list[list[str | None]]:
+    """The counted things of sentences read in order, each knowing the figures before it."""
+    earlier: list = []
+    found = []
+    for sentence in sentences:
+        mentions = find_quantities(load_pipeline()(sentence), earlier)
+        earlier.extend(mentions)
+        found.append([m.counted for m in mentions])
+    return found
+
+
+def test_a_count_of_people_names_the_group_counted_before():
+    assert counted_in_turn(
+        "About 300 pupils were taken from a boarding school in March.",
+        "Dozens fled on the first night, but 190 are still missing.",
+    ) == [["pupils"], ["pupils", "pupils"]]
+
+
+def test_a_later_count_of_people_ends_the_group():
+    assert counted_in_turn(
+        "Rebels freed 40 hostages on Monday.",
+        "The storm left 40 people homeless.",
+        "The army said 60 were unaccounted for.",
+    ) == [["hostages"], ["people"], ["people"]]
+
+
+def test_a_group_of_things_is_no_group_of_people():
+    assert counted_in_turn(
+        "The flood destroyed 300 homes.",
+        "At least 12 died.",
+    ) == [["homes"], ["people"]]
+
+
+def test_a_part_of_a_whole_counts_the_whole():
+    (_, part, _) = find_quantities(load_pipeline()(
+        "More than 500 farmers have been detained since May, including 60 arrested in two towns."))
+    assert part.counted == "farmers"

@@ -52,22 +52,30 @@ def extract_documents(
     nlp = load_pipeline(model)
     contexts = [DocumentSources(d.text or "", outlet=d.outlet) for d in documents]
     topics = [topic_words(sentences) for sentences in splits]
+    # the figures of each document's current paragraph so far: what a later "people" counts
+    counted_before: list[tuple[int, list[QuantityMention]]] = [(-1, []) for _ in documents]
     results: list[list[Claim]] = [[] for _ in documents]
     for parsed, (index, sentence) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         mentions = contexts[index].attributions(parsed, sentence.start)
+        if counted_before[index][0] != sentence.paragraph:
+            counted_before[index] = (sentence.paragraph, [])
         if sentence.candidate:
             results[index].extend(
-                sentence_claims(documents[index], sentence, parsed, mentions, topics[index]))
+                sentence_claims(documents[index], sentence, parsed, mentions, topics[index],
+                                counted_before[index][1]))
     # A claim id is its document, span and kind: two rules finding the same claim give one.
     return [list({claim.id: claim for claim in found}.values()) for found in results]
 
 
 def sentence_claims(
     document: Document, sentence: Sentence, parsed: Doc, mentions: list[AttributionMention],
-    topics: frozenset[str] | None = None,
+    topics: frozenset[str] | None = None, earlier: list[QuantityMention] | None = None,
 ) -> list[Claim]:
-    """The figure claims of one parsed sentence, then its key statements."""
-    quantities = find_quantities(parsed)
+    """The figure claims of one parsed sentence, then its key statements; ``earlier`` holds
+    the figures of the sentences before it in its paragraph and gains this sentence's."""
+    quantities = find_quantities(parsed, earlier or ())
+    if earlier is not None:
+        earlier.extend(quantities)
     found = [_figure_claim(document, sentence, parsed, mention, mentions) for mention in quantities]
     anchors = {mention.anchor for mention in quantities}
     stated = []

@@ -15,12 +15,14 @@ the parse:
    dependency tree: the counted thing from the noun phrase the number quantifies, never the
    agent of the clause ("a farmer spent $15,000"); a distance that says where measures the
    distance from its place, a length or mass said of someone their height or weight.
+6. A count that only says "people" ("but 219 remain missing") counts the group of people
+   counted last before it in the paragraph ("300 pupils"), from ``earlier``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -67,10 +69,12 @@ class QuantityMention:
     subject: str | None
     event: str | None
     scope: str | None = None  # a place the figure is limited to: "in Lusk Ferry alone"
+    group: bool = False  # the counted thing is a named group of people: "276 pupils"
 
 
-def find_quantities(sent: Doc) -> list[QuantityMention]:
-    """Every figure in the sentence that is a claim, in order of appearance."""
+def find_quantities(sent: Doc, earlier: Sequence[QuantityMention] = ()) -> list[QuantityMention]:
+    """Every figure in the sentence that is a claim, in order of appearance; ``earlier`` are
+    the figures of the document's sentences before it, most recent last."""
     mentions: list[QuantityMention] = []
     previous: Figure | None = None
     for figure in find_figures([token.text for token in sent]):
@@ -83,24 +87,35 @@ def find_quantities(sent: Doc) -> list[QuantityMention]:
                 mentions.append(_describe(sent, level))
             previous = level
     _share_with_neighbours(sent, mentions)
+    _name_the_group(mentions, earlier)
     return mentions
 
 
+def _name_the_group(mentions: list[QuantityMention], earlier: Sequence[QuantityMention]) -> None:
+    """"Some 300 pupils were taken. Many fled, but 219 remain missing": a count that only
+    says "people" counts the group of people counted last before it, in this or an earlier
+    sentence."""
+    for index, mention in enumerate(mentions):
+        if mention.counted != "people" or mention.head is not None:
+            continue
+        before = [*earlier, *mentions[:index]]
+        # the last count of people decides: after "40 people were hurt", "people" it stays
+        last = next((m for m in reversed(before) if m.group or m.counted == "people"), None)
+        if last is not None and last.group:
+            mention.counted, mention.group = last.counted, True
+
+
 _COUNT_VERBS = words("quantities", "count_verbs")
+_PART_PREPOSITIONS = words("quantities", "part_prepositions")
 
 
 def _share_with_neighbours(sent: Doc, mentions: list[QuantityMention]) -> None:
     """Fill what one figure leaves open from the figure before it in the same sentence:
     "2,300 homes ... nearly 700 of them", "two crates ... one was" (counted), "to 8,000, from
-    4,000" (event)."""
+    4,000" (event); a count of only "people" is named by ``_name_the_group``."""
     for previous, mention in zip(mentions, mentions[1:]):
         if mention.counted is None and (_of_them(sent, mention) or _bare_count(sent, previous, mention)):
-            mention.counted, mention.head = previous.counted, previous.head
-        elif mention.counted == "people" and mention.head is None and previous.head is not None and (
-            sent[previous.head].lemma_.lower() in _ONE_PEOPLE and _bare_count(sent, previous, mention)
-        ):
-            # "dozens of the girls escaped, but 219 remain missing": the girls, not people
-            mention.counted, mention.head = previous.counted, previous.head
+            mention.counted, mention.head, mention.group = previous.counted, previous.head, previous.group
         if mention.event in _COUNT_VERBS and previous.event not in _COUNT_VERBS and (
             mention.counted == previous.counted
         ):
@@ -108,11 +123,13 @@ def _share_with_neighbours(sent: Doc, mentions: list[QuantityMention]) -> None:
 
 
 def _bare_count(sent: Doc, previous: QuantityMention, mention: QuantityMention) -> bool:
-    """"Two of the crates missed, but one was destroyed": a plain number standing alone as
-    subject or object counts what the count before it counted."""
+    """"Two of the crates missed, but one was destroyed", "40 crates, including 12 lost at
+    sea": a plain number standing alone as subject, object or the part of a whole counts
+    what the count before it counted."""
     anchor = sent[mention.anchor]
+    part = anchor.dep_ == "pobj" and anchor.head.lower_ in _PART_PREPOSITIONS
     return mention.quantity.unit is None and previous.quantity.unit is None and (
-        previous.counted is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj")
+        previous.counted is not None and (anchor.dep_ in ("nsubj", "nsubjpass", "dobj") or part)
     )
 
 
@@ -329,7 +346,15 @@ def _describe(sent: Doc, figure: Figure) -> QuantityMention:
         subject=_subject(predicate, counted_token, figure),
         event=_event(sent, figure, predicate, counted_token),
         scope=_scope(counted_token),
+        group=counted_token is not None and _is_group(counted_token),
     )
+
+
+def _is_group(noun: Token) -> bool:
+    """A noun for a kind of people more telling than "people": "pupils", "schoolgirls"."""
+    lemma = noun.lemma_.lower()
+    return lemma not in _GENERIC_PEOPLE and (noun.ent_type_ == "NORP" or lemma in _GROUPS or any(
+        lemma.endswith(person) for person in _ONE_PEOPLE))
 
 
 def _root(sent: Doc, figure: Figure) -> Token:
@@ -569,6 +594,8 @@ def _from_clause(
 _DIMENSION_NOUNS = table("quantities", "dimension_nouns")
 _MASS_UNITS = words("units", "mass_units")
 _ONE_PEOPLE = words("quantities", "one_people")
+_GENERIC_PEOPLE = words("quantities", "generic_people")
+_GROUPS = words("quantities", "people_groups")
 
 
 # Verbs whose subject is what the figure measures: "repairs cost $12 million", "the toll
