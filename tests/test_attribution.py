@@ -437,3 +437,11 @@ def test_naming_participle_is_no_attribution():
 ])
 def test_a_group_is_named_without_its_count_or_a_repeated_body(sentence, source):
     assert source_of(sentence, sentence.split(" said ")[1].split()[0]) == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "A fire thought to have been started by arsonists destroyed 30 homes, the police said.",
+    "A gunman believed to be a former guard shot 4 people, the police said.",
+])
+def test_a_noun_thought_to_have_done_something_is_not_its_speaker(sentence):
+    assert [m.source for m in attribute(sentence)[0]] == ["police"]

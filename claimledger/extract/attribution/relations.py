@@ -60,6 +60,7 @@ from claimledger.extract.attribution.syntax import (
 _NO_ONE = vocab.words("attribution", "no_one")
 _TOPIC_VERBS = vocab.words("attribution", "topic_verbs")
 _FRAMING_DOCUMENTS = vocab.words("attribution", "framing_documents")
+_RAISING_CUES = vocab.words("attribution", "raising_cues")
 
 
 def find_relations(sent: Doc) -> list[Relation]:
@@ -99,6 +100,17 @@ def find_relations(sent: Doc) -> list[Relation]:
     return relations
 
 
+def raised(verb: Token, lemma: str) -> bool:
+    """Whether a cue is a bare participle before "to" ("thought to have", "said to be"),
+    whose subject is not its speaker but the one it speaks of."""
+    if lemma not in _RAISING_CUES or verb.tag_ not in ("VBD", "VBN") or agent_of(verb):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False  # "she was thought to", "they believed him to be": a subject of its own
+    return any(c.dep_ == "xcomp" and c.i > verb.i and has_child(c, "aux")
+               and not has_child(c, "nsubj") for c in verb.children)
+
+
 def verb_relation(verb: Token) -> Relation | None:
     """The relation of a reporting or stance verb: source, content, negation."""
     lemma = cue_lemma(verb)
@@ -118,6 +130,8 @@ def verb_relation(verb: Token) -> Relation | None:
         return None  # "residents have been told ...": the speaker is not named
     if verb.dep_ == "acl" and agent is None and verb.tag_ != "VBG" and not has_clause(verb):
         return None  # "the reported cases": a participle without its agent names no one
+    if raised(verb, lemma):
+        return None  # "a bomb thought to have been planted": the noun is what is thought of
     if verb.tag_ == "VBN" and agent is None and marked_as(verb):
         return None  # "failed as predicted"
     if agent is None and lemma in lex.ADDRESSING_VERBS and reduced_passive(verb):
