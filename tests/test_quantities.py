@@ -296,3 +296,10 @@ def test_a_part_of_a_whole_counts_the_whole():
     (_, part, _) = find_quantities(load_pipeline()(
         "More than 500 farmers have been detained since May, including 60 arrested in two towns."))
     assert part.counted == "farmers"
+
+
+def test_a_number_befallen_by_an_event_counts_people_of_the_group_before():
+    assert counted_in_turn(
+        "Police said 14 more officers were held after the earlier arrests of at least 20.",
+        "The release of 12 tonnes of grain was delayed.",
+    ) == [["officers", "officers"], ["grain"]]

@@ -107,6 +107,7 @@ def _name_the_group(mentions: list[QuantityMention], earlier: Sequence[QuantityM
 
 _COUNT_VERBS = words("quantities", "count_verbs")
 _PART_PREPOSITIONS = words("quantities", "part_prepositions")
+_PEOPLE_EVENTS = words("quantities", "people_events")
 
 
 def _share_with_neighbours(sent: Doc, mentions: list[QuantityMention]) -> None:
@@ -517,6 +518,8 @@ def _counted(sent: Doc, figure: Figure, root: Token) -> tuple[Token | None, str 
     if preposition == "of" and governor.pos_ == "NOUN":
         if _direction(governor):
             return _changed(governor, inside)
+        if governor.lemma_.lower() in _PEOPLE_EVENTS and figure.unit is None:
+            return None, "people"  # "the arrests of 20": of people, named by the group before
         return _measured(governor, figure, inside)
     # a clause around it: "the toll stands at 86", "output fell 19%", "put the cost at"
     return _from_clause(root, governor, preposition, figure, inside)
