@@ -303,3 +303,12 @@ def test_a_number_befallen_by_an_event_counts_people_of_the_group_before():
         "Police said 14 more officers were held after the earlier arrests of at least 20.",
         "The release of 12 tonnes of grain was delayed.",
     ) == [["officers", "officers"], ["grain"]]
+
+
+@pytest.mark.parametrize("sentence, counted", [
+    ("Engineers say they will need at least 10 days for the repair work.", "repair work"),
+    ("They waited two hours for the bus.", None),
+])
+def test_a_span_a_task_needs_measures_the_task(sentence, counted):
+    (mention,) = quantities(sentence)
+    assert mention.counted == counted

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.numbers import (
-    AT_LEAST, EXACT, MONEY, RANGE, UP_TO, VAGUE, Figure, find_figures,
+    AT_LEAST, EXACT, MONEY, RANGE, TIME_UNITS, UP_TO, VAGUE, Figure, find_figures,
 )  # fmt: skip
 from claimledger.extract.not_claims import (
     HUMAN_PREDICATES, NOMINAL_DEPS, NOT_CLAIMS, PEOPLE_STATES, object_of,
@@ -108,6 +108,7 @@ def _name_the_group(mentions: list[QuantityMention], earlier: Sequence[QuantityM
 _COUNT_VERBS = words("quantities", "count_verbs")
 _PART_PREPOSITIONS = words("quantities", "part_prepositions")
 _PEOPLE_EVENTS = words("quantities", "people_events")
+_NEEDING_VERBS = words("quantities", "needing_verbs")
 
 
 def _share_with_neighbours(sent: Doc, mentions: list[QuantityMention]) -> None:
@@ -565,6 +566,11 @@ def _from_clause(
             return None, "people"
         if root.dep_ != "dobj":
             return None, None
+    aim = next((object_of(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if figure.unit in TIME_UNITS and root.dep_ == "dobj" and verb.lemma_.lower() in _NEEDING_VERBS and (
+        aim is not None and aim.pos_ == "NOUN"
+    ):
+        return _measured(aim, figure, inside)  # "need 15 days for the repairs": how long they take
     if preposition in ("at", "to", "for", "from") and verb.lemma_.lower() not in _NEUTRAL_CHANGE and (
         preposition != "for" or figure.unit in MONEY  # "store wine for 20 years": how long
     ):
