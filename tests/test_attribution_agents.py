@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.attribution import AttributionMention, DocumentSources, covering
+from claimledger.extract.attribution import AttributionMention, DocumentSources
 from claimledger.nlp import load_pipeline, split_sentences
+from test_attribution import behind, source_of
 
 
 def read(passage: str) -> tuple[DocumentSources, list[list[AttributionMention]]]:
@@ -17,26 +18,6 @@ def read(passage: str) -> tuple[DocumentSources, list[list[AttributionMention]]]
     found = [sources.attributions(nlp(sentence.text), sentence.start)
              for sentence in split_sentences(passage)]
     return sources, found
-
-
-def behind(passage: str, figure: str) -> AttributionMention | None:
-    """The attribution covering a figure (its last token) in the last sentence holding it."""
-    sources = DocumentSources(passage)
-    nlp = load_pipeline()
-    found = None
-    for sentence in split_sentences(passage):
-        doc = nlp(sentence.text)
-        mentions = sources.attributions(doc, sentence.start)
-        at = sentence.text.find(figure)
-        if at >= 0:
-            span = doc.char_span(at, at + len(figure), alignment_mode="expand")
-            found = covering(mentions, span[-1].i)
-    return found
-
-
-def source_of(passage: str, figure: str) -> str | None:
-    mention = behind(passage, figure)
-    return mention.source if mention is not None else None
 
 
 # Agents and what is not one ------------------------------------------------------------------
