@@ -69,15 +69,20 @@ def test_a_failure_on_one_record_keeps_the_rest_of_the_file(tmp_path, ledger, se
     assert stored(ledger) == {"records.jsonl#n1", "records.jsonl#n3"}
 
 
-def test_cleaning_failing_on_one_document_keeps_the_others(folder, ledger, settings, monkeypatch):
+def fail_cleaning(monkeypatch, name: str, error: Exception) -> None:
+    """Make cleaning raise `error` for the document called `name`, and only for it."""
     clean = claimledger.build.clean_document
 
     def failing(doc, **kwargs):
-        if doc.doc == "third.txt":
-            raise ValueError("a bug in cleaning")
+        if doc.doc == name:
+            raise error
         return clean(doc, **kwargs)
 
     monkeypatch.setattr(claimledger.build, "clean_document", failing)
+
+
+def test_cleaning_failing_on_one_document_keeps_the_others(folder, ledger, settings, monkeypatch):
+    fail_cleaning(monkeypatch, "third.txt", ValueError("a bug in cleaning"))
     report = build([str(folder)], ledger, settings)
     [rejection] = report.rejected
     assert (Path(rejection.path).name, rejection.record) == ("third.txt", "document third.txt")
@@ -87,14 +92,7 @@ def test_cleaning_failing_on_one_document_keeps_the_others(folder, ledger, setti
 
 
 def test_the_cli_reports_the_failure_and_exits_3(folder, tmp_path, runner, monkeypatch):
-    clean = claimledger.build.clean_document
-
-    def failing(doc, **kwargs):
-        if doc.doc == "first.txt":
-            raise IndexError("list index out of range")
-        return clean(doc, **kwargs)
-
-    monkeypatch.setattr(claimledger.build, "clean_document", failing)
+    fail_cleaning(monkeypatch, "first.txt", IndexError("list index out of range"))
     db = tmp_path / "ledger.db"
     result = runner.invoke(app, ["build", str(folder), "--db", str(db), "-q", "--workers", "1"])
     assert result.exit_code == EXIT_REJECTED, result.output
