@@ -2,12 +2,19 @@
 
 Rows stream from the store to the writer, so an export of any size runs in flat memory.
 Field order and types per table are fixed here; ``shared/DESIGN.md`` documents them.
+
+CSV cells are neutralised against formula injection: a spreadsheet runs a cell starting
+with = + - @ (or tab, CR) as a formula, and article text is untrusted. Such a text cell gets
+a leading apostrophe (shown by spreadsheets, stripped by none), unless the whole cell is a
+plain number ("-12", "+3.5e2"): a number cannot hold a formula, so negative numbers stay
+numbers, in numeric columns (never touched: they are not text) and text columns alike.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -83,6 +90,8 @@ CLAIM_EXTRAS = {
     "polarity": "string",
 }
 FORMATS = ("jsonl", "csv", "parquet")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 def table_rows(ledger, table: str, *, all_versions: bool = False, extras: bool = False):
@@ -186,14 +195,17 @@ def _write_csv(rows: Iterable[dict], fields: list[str], handle: IO[str]) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({key: _csv_cell(value) for key, value in _ordered(row, fields).items()})
+        writer.writerow({key: csv_cell(value) for key, value in _ordered(row, fields).items()})
         count += 1
     return count
 
 
-def _csv_cell(value):
+def csv_cell(value):
+    """A value as a CSV cell: lists and dicts as JSON, text neutralised against formulas."""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
     return value
 
 

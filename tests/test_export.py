@@ -1,11 +1,16 @@
-"""The claims export schema v1.1: every v1 field kept in order, `unit` added by default."""
+"""The claims export schema v1.1 (every v1 field kept in order, `unit` added by default), and
+CSV cells neutralised against formula injection."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
+import pytest
+
 from claimledger.cli import app
-from claimledger.export import CLAIM_EXTRAS, SCHEMAS, claim_record
+from claimledger.export import CLAIM_EXTRAS, SCHEMAS, claim_record, csv_cell, write_rows
 
 V1_CLAIM_FIELDS = [
     "id", "doc", "published", "sentence", "start", "end", "value", "low", "high", "approx",
@@ -42,3 +47,31 @@ def test_default_claims_export_has_the_unit(runner, tmp_path):
     units = {row["quantity_text"]: row["unit"] for row in rows}
     assert units == {"$12 million": "USD", "About 2,500": None}
     assert all(list(row) == list(SCHEMAS["claims"]) for row in rows)
+
+
+@pytest.mark.parametrize(("text", "cell"), [
+    ("=HYPERLINK(\"http://example.org\")", "'=HYPERLINK(\"http://example.org\")"),
+    ("+1+cmd", "'+1+cmd"), ("-2+3", "'-2+3"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("-", "'-"),
+    ("-12", "-12"), ("+3.5e2", "+3.5e2"), ("-0.25", "-0.25"),  # plain numbers stay numbers
+    ("The council said so.", "The council said so."), ("", ""), ("a=b", "a=b"),
+])
+def test_csv_text_cells_that_a_spreadsheet_would_run_are_neutralised(text, cell):
+    assert csv_cell(text) == cell
+
+
+@pytest.mark.parametrize("value", [-12, -0.5, 0, 3.25, None])
+def test_csv_numeric_cells_are_never_touched(value):
+    assert csv_cell(value) is value
+
+
+def test_claims_csv_keeps_negative_numbers_and_neutralises_formula_text():
+    row = {"id": "c1", "sentence": "=1+1 was written on the wall, the police said.", "value": -3.0,
+           "low": -4.5, "high": None, "quantity_text": "-3", "subject": "@everyone", "via": ["-x"]}
+    out = io.StringIO()
+    assert write_rows([claim_record(row)], table="claims", fmt="csv", out=out) == 1
+    written = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert written["sentence"] == "'=1+1 was written on the wall, the police said."
+    assert written["subject"] == "'@everyone"
+    assert (written["value"], written["low"], written["quantity_text"]) == ("-3", "-4.5", "-3")
+    assert json.loads(written["via"]) == ["-x"]  # a JSON list starts with "[": safe as it is

@@ -11,9 +11,12 @@ from claimledger.export import SCHEMAS
 from claimledger.web.app import create_app
 
 
+LOCAL = "http://127.0.0.1:8000"  # the app answers loopback names only (see test_web_security)
+
+
 @pytest.fixture(scope="module")
 def client(demo_db):
-    return TestClient(create_app(str(demo_db)))
+    return TestClient(create_app(str(demo_db)), base_url=LOCAL)
 
 
 @pytest.mark.parametrize("path", ["/", "/measures", "/claims", "/documents", "/copies", "/sources", "/api"])
@@ -87,10 +90,12 @@ def test_openapi_describes_the_api(client):
 
 
 def test_read_only_unless_writable(demo_db, tmp_path):
-    assert TestClient(create_app(str(demo_db))).post("/api/articles", json=[]).status_code in (404, 405)
+    read_only = TestClient(create_app(str(demo_db)), base_url=LOCAL)
+    assert read_only.post("/api/articles", json=[]).status_code in (404, 405)
     copy = tmp_path / "copy.db"
     copy.write_bytes(demo_db.read_bytes())
-    writable = TestClient(create_app(str(copy), writable=True))
+    writable = TestClient(create_app(str(copy), writable=True, token="t0ken"), base_url=LOCAL,
+                          headers={"X-Claimledger-Token": "t0ken"})
     article = {"text": "About 250 volunteers joined the clean-up in Marrowby on Saturday, the council said.",
                "title": "Volunteers join clean-up", "outlet": "Test Weekly", "published": "2025-03-15"}
     result = writable.post("/api/articles", json=[article]).json()

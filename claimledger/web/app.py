@@ -2,9 +2,12 @@
 pages for claims and documents, and a JSON API described by OpenAPI.
 
 Server-rendered HTML and no JavaScript. Read-only unless the app is created writable, in
-which case ``POST /api/articles`` adds articles through a build. Every page carries a strict
-Content-Security-Policy (no scripts at all), and all article text is escaped by the shared
-templates; links only ever point at http(s) addresses or at pages of the app.
+which case ``POST /api/articles`` adds articles through a build (with the start-up token).
+``security.Guard`` stands in front of every route: Host check, CSRF and token checks,
+security headers. All article text is escaped by the shared templates; links only ever
+point at http(s) addresses or at pages of the app. Out-of-range input is the client's
+error, never the server's: unknown ids are 404, paging and number parameters out of range
+or not numbers are 422 (an HTML error page outside the JSON API).
 """
 
 from __future__ import annotations
@@ -13,29 +16,39 @@ import json
 import tempfile
 import threading
 from pathlib import Path
+from collections.abc import Iterable
+from typing import Annotated
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field, FiniteFloat
 
 from claimledger import __version__
 from claimledger.export import claim_record, measure_records
 from claimledger.report import TEMPLATES, Links, safe_url
 from claimledger.report.views import claim_row, document_view, measure_view, reuse_views, story
 from claimledger.store import Ledger
+from claimledger.web.security import LOOPBACK_NAMES, Guard, new_token
 
 STATUSES = ("asserted", "reported", "claimed", "confirmed", "estimated", "speculative", "denied")
 FLAGS = ("agreement", "disagreement", "revision", "denied", "single-origin")
 PAGE = 50
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
+# Past this an offset is refused (422): it is beyond any ledger, and SQLite's integers end
+# at 2**63. An offset past the last item within it is a valid, empty page.
+MAX_OFFSET = 10**9
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+
+
+def _empty_is_none(value):
+    return value or None
+
+
+# A number filter: a finite number, or empty (the filter form sends its empty fields).
+Number = Annotated[FiniteFloat | None, BeforeValidator(_empty_is_none), Query()]
 
 
 # Every id is URL-quoted: document ids hold '#' and '/'.
@@ -54,23 +67,41 @@ class ArticleIn(BaseModel):
 
 
 class _StoryCache:
-    """The overview is costly on a large ledger: keep it until a build changes the ledger."""
+    """The overview is costly on a large ledger (a second on FNC-1): keep it until a build
+    changes the ledger. Then the first request to notice recomputes it in a thread while
+    every request, that one included, is answered from the previous story: under a running
+    build no reader waits for the recomputation (only the very first story is awaited)."""
 
-    def __init__(self) -> None:
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
         self.lock = threading.Lock()
         self.state = None
         self.value = None
+        self.refreshing = False
 
-    def get(self, ledger: Ledger) -> dict:
-        state = ledger.state()
+    def get(self) -> dict:
+        state = self.ledger.state()
         with self.lock:
-            if state != self.state:
-                self.value, self.state = story(ledger), state
+            if self.value is None:
+                self.value, self.state = story(self.ledger), state
+            elif state != self.state and not self.refreshing:
+                self.refreshing = True
+                threading.Thread(target=self._refresh, args=(state,), daemon=True).start()
             return self.value
 
+    def _refresh(self, state) -> None:
+        try:
+            value = story(self.ledger)
+            with self.lock:
+                self.value, self.state = value, state
+        finally:
+            self.refreshing = False
 
-def create_app(db: str, *, writable: bool = False) -> FastAPI:
-    """The app over one ledger."""
+
+def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBACK_NAMES,
+               token: str | None = None) -> FastAPI:
+    """The app over one ledger, answering requests addressed to ``hosts`` only. Writable,
+    every POST needs ``token`` (a fresh one when None, in ``app.state.token``)."""
     ledger = Ledger(db, create=False)
     env = Environment(
         loader=ChoiceLoader([PackageLoader("claimledger.web", "templates"),
@@ -82,28 +113,35 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
     env.filters["safe_url"] = safe_url
     macros = env.get_template("_macros.html.j2").module
     paging = env.get_template("_paging.html.j2").module
-    cache = _StoryCache()
+    cache = _StoryCache(ledger)
     app = FastAPI(title="claimledger", version=__version__, docs_url=None, redoc_url=None,
                   description="A ledger of the claims in many news reports of one story.")
+    app.state.token = (token or new_token()) if writable else None
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(Guard, hosts=hosts, token=app.state.token)
 
     def page(request: Request, template: str, **context) -> HTMLResponse:
         html = env.get_template(template).render(request=request, link=WebLinks, macros=macros,
                                                    paging=paging, **context)
         return HTMLResponse(html)
 
+    def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+        html = env.get_template("error.html.j2").render(
+            request=request, link=WebLinks, macros=macros, status=status, message=message)
+        return HTMLResponse(html, status_code=status)
+
     @app.exception_handler(HTTPException)
     async def not_found(request: Request, error: HTTPException):
-        if request.url.path.startswith("/api"):
+        if _is_api(request):
             return JSONResponse({"detail": error.detail}, status_code=error.status_code)
-        html = env.get_template("error.html.j2").render(
-            request=request, link=WebLinks, macros=macros, status=error.status_code, message=error.detail)
-        return HTMLResponse(html, status_code=error.status_code)
+        return error_page(request, error.status_code, error.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError):
+        if _is_api(request):
+            return await request_validation_exception_handler(request, error)
+        problems = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in error.errors())
+        return error_page(request, 422, f"Invalid request ({problems}).")
 
     @app.get("/static/style.css", include_in_schema=False)
     def style() -> Response:
@@ -113,16 +151,16 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
-        return page(request, "overview.html.j2", story=cache.get(ledger))
+        return page(request, "overview.html.j2", story=cache.get())
 
     @app.get("/measures", response_class=HTMLResponse, include_in_schema=False)
-    def measures_page(request: Request, flag: str | None = None, text: str | None = None):
-        rows = cache.get(ledger)["measures"]
+    def measures_page(request: Request, flag: str | None = None, text: str | None = None, offset: Offset = 0):
+        rows = cache.get()["measures"]
         if flag:
             rows = [m for m in rows if flag in m["flag_names"]]
         if text:
             rows = [m for m in rows if text.lower() in m["label"].lower()]
-        shown, paging = _paged(request, rows)
+        shown, paging = _paged(request, rows, offset)
         return page(request, "measures.html.j2", measures=shown, **paging,
                     flag=flag, text=text, flag_names=FLAGS)
 
@@ -131,12 +169,12 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
         return page(request, "measure.html.j2", measure=_measure_view(measure_id))
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
-    def claims_page(request: Request):
-        filters = _filters(request)
-        rows, total = ledger.find_claims(**filters, limit=PAGE, offset=_offset(request))
-        data = cache.get(ledger)
+    def claims_page(request: Request, offset: Offset = 0, value_min: Number = None, value_max: Number = None):
+        filters = {**_filters(request), "value_min": value_min, "value_max": value_max}
+        rows, total = ledger.find_claims(**filters, limit=PAGE, offset=offset)
+        data = cache.get()
         return page(request, "claims.html.j2", rows=[claim_row(r) for r in rows],
-                    **_paging(request, total), filters=filters, statuses=STATUSES, measure_options=data["measures"],
+                    **_paging(request, total, offset), filters=filters, statuses=STATUSES, measure_options=data["measures"],
                     source_options=[s["source"] for s in data["sources"]],
                     outlet_options=data["outlets"])
 
@@ -153,8 +191,8 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
         return page(request, "claim.html.j2", claim=row, copies=copies)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents_page(request: Request):
-        shown, paging = _paged(request, ledger.document_rows())
+    def documents_page(request: Request, offset: Offset = 0):
+        shown, paging = _paged(request, ledger.document_rows(), offset)
         return page(request, "documents.html.j2", documents=shown, **paging)
 
     @app.get("/documents/{doc:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -164,14 +202,14 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
         return page(request, "document.html.j2", document=document_view(document, claims))
 
     @app.get("/copies", response_class=HTMLResponse, include_in_schema=False)
-    def copies_page(request: Request):
-        shown, paging = _paged(request, sorted(ledger.reuse_rows(), key=lambda r: -r["score"]))
+    def copies_page(request: Request, offset: Offset = 0):
+        shown, paging = _paged(request, sorted(ledger.reuse_rows(), key=lambda r: -r["score"]), offset)
         texts = {doc: _document(doc).text or "" for r in shown for doc in (r["doc_a"], r["doc_b"])}
         return page(request, "copies.html.j2", reuse=reuse_views(shown, texts), **paging)
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(request: Request):
-        return page(request, "sources.html.j2", sources=cache.get(ledger)["sources"])
+        return page(request, "sources.html.j2", sources=cache.get()["sources"])
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request):
@@ -190,11 +228,11 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
     def api_claims(
         request: Request,
         limit: int = Query(100, ge=1, le=1000, description="Claims per page."),
-        offset: int = Query(0, ge=0),
+        offset: Offset = 0,
         measure: str | None = None, source: str | None = None, status: str | None = None,
         outlet: str | None = None, kind: str | None = None, doc: str | None = None,
         date_from: str | None = None, date_to: str | None = None,
-        value_min: float | None = None, value_max: float | None = None, text: str | None = None,
+        value_min: Number = None, value_max: Number = None, text: str | None = None,
     ):
         rows, total = ledger.find_claims(
             measure=measure, source=source, status=status, outlet=outlet, kind=kind, doc=doc,
@@ -225,7 +263,7 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
                 "removed": [{"start": s.start, "end": s.end, "reason": s.reason} for s in document.removed]}
 
     @app.get("/api/measures", summary="Measures with values by source and date, and flags, paged")
-    def api_measures(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
+    def api_measures(limit: int = Query(100, ge=1, le=1000), offset: Offset = 0):
         rows = ledger.measures(limit=limit, offset=offset)
         return JSONResponse({"total": ledger.measure_count(), "offset": offset,
                              "measures": list(measure_records(ledger, rows))})
@@ -274,45 +312,25 @@ def create_app(db: str, *, writable: bool = False) -> FastAPI:
     return app
 
 
+def _is_api(request: Request) -> bool:
+    return request.url.path == "/openapi.json" or request.url.path.startswith("/api/")
+
+
 def _filters(request: Request) -> dict:
+    """The claims page's text filters (an empty form field is no filter)."""
     params = request.query_params
-    return {
-        "measure": params.get("measure") or None, "source": params.get("source") or None,
-        "status": params.get("status") or None, "outlet": params.get("outlet") or None,
-        "kind": params.get("kind") or None, "date_from": params.get("date_from") or None,
-        "date_to": params.get("date_to") or None, "value_min": _float(params.get("value_min")),
-        "value_max": _float(params.get("value_max")), "text": params.get("text") or None,
-    }
+    names = ("measure", "source", "status", "outlet", "kind", "date_from", "date_to", "text")
+    return {name: params.get(name) or None for name in names}
 
 
-def _float(text: str | None) -> float | None:
-    try:
-        return float(text) if text not in (None, "") else None
-    except ValueError:
-        return None
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return max(0, int(text)) if text else default
-    except ValueError:
-        return default
-
-
-def _offset(request: Request) -> int:
-    return _int(request.query_params.get("offset"), 0)
-
-
-def _paging(request: Request, total: int) -> dict:
+def _paging(request: Request, total: int, offset: int) -> dict:
     """What the paging macros need for a list of ``total`` items shown PAGE at a time."""
-    return {"total": total, "offset": _offset(request), "limit": PAGE,
-            "page_link": _page_link(request)}
+    return {"total": total, "offset": offset, "limit": PAGE, "page_link": _page_link(request)}
 
 
-def _paged(request: Request, rows: list) -> tuple[list, dict]:
+def _paged(request: Request, rows: list, offset: int) -> tuple[list, dict]:
     """The rows of the page the request asks for, and its paging."""
-    paging = _paging(request, len(rows))
-    return rows[paging["offset"] : paging["offset"] + PAGE], paging
+    return rows[offset : offset + PAGE], _paging(request, len(rows), offset)
 
 
 def _page_link(request: Request):
