@@ -225,3 +225,36 @@ def test_a_gzip_bomb_in_jsonl_is_refused_in_bounded_memory(tmp_path):
     assert [(r.code, r.record) for r in rejected] == [("E006", "line 2")]
     assert "315 MB is over the 5 MB limit" in rejected[0].reason
     assert peak < 40e6  # a few buffers of the 5 MB limit, never the 300 MB line
+
+
+# Found by the fuzz suite (tests/test_fuzz.py).
+
+@pytest.mark.parametrize("declaration", [b'<?encoding="\x00"?>', b'<?xml version="1.0" encoding="utf\xe9"?>'])
+def test_a_feed_declaring_an_encoding_name_python_cannot_look_up(tmp_path, settings, declaration):
+    path = tmp_path / "feed.rss"
+    path.write_bytes(declaration + f"<rss><channel><item><title>Flood</title><description>{CLAIM}"
+                     "</description></item></channel></rss>".encode())
+    [doc], rejected = read(path, settings)
+    assert not rejected and doc.raw.endswith(CLAIM)
+
+
+def test_a_feed_with_a_byte_order_mark_is_read_and_cut_at_the_entry_limit(tmp_path):
+    items = "".join(f"<item><title>Story {n}</title><description>Story {n} says {n} homes "
+                    "flooded.</description></item>" for n in range(5))
+    path = tmp_path / "feed.rss"
+    path.write_bytes(f"<?xml version='1.0' encoding='utf-16'?><rss><channel>{items}</channel></rss>"
+                     .encode("utf-16"))
+    docs, rejected = read(path, Settings(workers=1, max_feed_entries=3))
+    assert [doc.title for doc in docs] == ["Story 0", "Story 1", "Story 2"]
+    assert [(r.code, r.record) for r in rejected] == [("E022", "entries 4 to 5")]
+
+
+def test_a_warc_response_declaring_a_charset_with_a_nul_byte(tmp_path, settings):
+    page = f"<html><body><article><p>{CLAIM}</p></article></body></html>".encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf\x00-8\r\n\r\n" + page
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/a\r\n"
+                     b"Content-Type: application/http; msgtype=response\r\n"
+                     + f"Content-Length: {len(http)}\r\n\r\n".encode() + http + b"\r\n\r\n")
+    [doc], rejected = read(path, settings)
+    assert not rejected and CLAIM in doc.raw

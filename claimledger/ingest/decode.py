@@ -70,26 +70,33 @@ def _read_gzip(path: Path, limit_bytes: int) -> bytes:
 def declared_charset(data: bytes) -> str | None:
     """The charset a page or XML document declares in its first bytes, if it is a known codec."""
     match = _CHARSET_DECLARATION.search(data[:4096])
-    return _known_codec(match.group(1).decode("ascii")) if match else None
+    return known_codec(match.group(1).decode("ascii")) if match else None
 
 
-def _known_codec(name: str | None) -> str | None:
+def known_codec(name: str | None) -> str | None:
+    """The codec's canonical name, or None for a name Python does not know (one with a NUL
+    byte raises ValueError in ``codecs.lookup``: declared names come from hostile files)."""
     if not name:
         return None
     try:
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):
         return None
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of the data names."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
 
 
 def decode(data: bytes, *, declared: str | None = None) -> str:
     """Text from bytes, newlines normalised to \\n; raises InputRejected for binary or empty input."""
     if not data.strip():
         raise InputRejected("E003")
-    bom_encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
-    if bom_encoding is None:
+    marked = bom_encoding(data)
+    if marked is None:
         _refuse_binary(data)
-    text = _decode_cascade(data, bom_encoding or _known_codec(declared))
+    text = _decode_cascade(data, marked or known_codec(declared))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not text.strip():
         raise InputRejected("E003")

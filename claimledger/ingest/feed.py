@@ -9,11 +9,13 @@ from functools import partial
 from itertools import islice
 
 from claimledger.errors import Errors, InputRejected
-from claimledger.ingest.decode import read_bytes
+from claimledger.ingest.decode import bom_encoding, known_codec, read_bytes
 from claimledger.ingest.html import fragment_text, with_headline
 from claimledger.ingest.safety import bounded_markup, guarded
 from claimledger.model import Document, Rejection
 
+# feedparser's own pattern for the encoding of an XML declaration
+_DECLARED_ENCODING = re.compile(rb"^<\?.*encoding=['\"](.*?)['\"].*\?>")
 _ENTRY_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
 # &#xD800; to &#xDFFF; and &#55296; to &#57343;
 _SURROGATE_REFERENCE = re.compile(
@@ -25,7 +27,7 @@ def read_feed(source, settings) -> Iterator[Document | Rejection]:
     import feedparser
 
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
-    data, total = _first_entries(data, settings.max_feed_entries)
+    data, total = _first_entries(_plain_declaration(data), settings.max_feed_entries)
     # feedparser fails on character references to surrogates, which no text may hold.
     parsed = feedparser.parse(_SURROGATE_REFERENCE.sub(b"&#xFFFD;", data))
     entries = parsed.entries[: settings.max_feed_entries]
@@ -41,6 +43,25 @@ def read_feed(source, settings) -> Iterator[Document | Rejection]:
         yield Rejection(source.label, "E022", Errors.E022.format(
             what=f"{total} entries", limit=settings.max_feed_entries, setting="max_feed_entries"),
             f"entries {settings.max_feed_entries + 1} to {total}")
+
+
+def _plain_declaration(data: bytes) -> bytes:
+    """The feed with an encoding its XML declaration names that Python does not know made
+    UTF-8, and a feed with a byte-order mark transcoded to UTF-8 first.
+
+    feedparser decodes by the declared name and raises (ValueError, UnicodeDecodeError)
+    instead of falling back when the name holds a NUL byte or bytes that are not UTF-8.
+    """
+    marked = bom_encoding(data)
+    if marked:
+        try:
+            data = data.decode(marked).encode("utf-8")
+        except UnicodeDecodeError:
+            return data  # feedparser ignores the declaration of a feed it cannot decode
+    match = _DECLARED_ENCODING.match(data)
+    if match and (marked or not (match.group(1).isascii() and known_codec(match.group(1).decode()))):
+        data = data[: match.start(1)] + b"utf-8" + data[match.end(1):]
+    return data
 
 
 def _first_entries(data: bytes, limit: int) -> tuple[bytes, int]:
