@@ -8,10 +8,9 @@ measures only where new claims arrive.
 
 from __future__ import annotations
 
-import re
-
+from claimledger.link.answers import answered_measure, named_sources, source_index
 from claimledger.link.flags import measure_flags
-from claimledger.link.measures import contested_measure, measure_id, measure_key, measure_label
+from claimledger.link.measures import measure_id, measure_key, measure_label
 from claimledger.link.origins import origins
 from claimledger.link.reuse import LinkDoc, ReuseIndex, compare_many, window_signatures
 
@@ -102,20 +101,22 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
         key = measure_key(claim)
         if key is not None:
             claim["measure"] = assignment[claim["id"]] = measure_id(key)
-    names = _source_words([row["source"] for row in ledger.source_rows()])
+    names = source_index([row["source"] for row in ledger.source_rows()])
     figures_by_document: dict[int, list[dict]] = {}
     figures_by_source: dict[str, list[dict]] = {}
     for claim in found:
         if claim["kind"] == "figure":
             figures_by_document.setdefault(claim["document_id"], []).append(claim)
             figures_by_source.setdefault(claim["source"], []).append(claim)
-    # Denials and confirmations answer the figures near them; an allegation stands alone.
-    for denial in (c for c in found if c["kind"] in _ANSWERS):
-        article = figures_by_document.get(denial["document_id"], [])
-        named = _named_sources(denial, names)
-        candidates = _claims_of_sources(named, article, figures_by_source, ledger) if named else []
-        denial["measure"] = assignment[denial["id"]] = contested_measure(
-            denial, _nearest(denial, candidates) or _before_then_after(denial, article))
+    # Denials and confirmations join the measure they address (link/answers.py); an
+    # allegation stands alone.
+    for answer in (c for c in found if c["kind"] in _ANSWERS):
+        article = figures_by_document.get(answer["document_id"], [])
+        named = named_sources(answer, names)
+        elsewhere = _claims_of_sources(named, article, figures_by_source, ledger) if named else []
+        seen = {c["id"] for c in article}
+        answer["measure"] = assignment[answer["id"]] = answered_measure(
+            answer, article + [c for c in elsewhere if c["id"] not in seen])
     ledger.assign_measures(assignment)
     touched |= {m for m in assignment.values() if m}
     rows, emptied = [], set()
@@ -134,8 +135,6 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
 
 
 _ANSWERS = ("denial", "confirmation")
-# A denial answers figures stated before it (a few sentences back), or just after it.
-BEFORE_CHARS, AFTER_CHARS = 700, 300
 
 
 def _claims_of_sources(named: set[str], article: list[dict], by_source: dict[str, list[dict]],
@@ -150,43 +149,6 @@ def _claims_of_sources(named: set[str], article: list[dict], by_source: dict[str
     for source in named:
         stored.extend(ledger.find_claims(kind="figure", source=source)[0])
     return stored
-
-
-def _before_then_after(denial: dict, figures: list[dict]) -> list[dict]:
-    at = denial["sentence_start"]
-    before = [c for c in figures if 0 <= at - c["sentence_start"] <= BEFORE_CHARS]
-    after = [c for c in figures if 0 < c["sentence_start"] - at <= AFTER_CHARS]
-    return _nearest(denial, before) + _nearest(denial, after)
-
-
-def _nearest(denial: dict, claims: list[dict]) -> list[dict]:
-    return sorted(claims, key=lambda c: abs(c["sentence_start"] - denial["sentence_start"]))
-
-
-def _source_words(sources) -> dict[str, set[str]]:
-    """Distinctive words of each source's name: "network" -> {Riverlands Relief Network}."""
-    words: dict[str, set[str]] = {}
-    for source in sources:
-        for word in re.findall(r"[a-z]+", (source or "").lower()):
-            if len(word) > 3 and word not in GENERIC_NAME_WORDS:
-                words.setdefault(word, set()).add(source)
-    return words
-
-
-def _named_sources(denial: dict, names: dict[str, set[str]]) -> set[str]:
-    """Sources whose distinctive name words the denial's target (else its sentence) uses:
-    "the network's figures", "the Network, whose figures ministers called exaggerated"."""
-    for text in (denial.get("target"), denial.get("sentence")):
-        words = re.findall(r"[a-z]+", (text or "").lower())
-        named = set().union(*(names.get(word, set()) for word in words)) - {denial.get("source")}
-        if named:
-            return named
-    return set()
-
-
-GENERIC_NAME_WORDS = {"national", "state", "ministry", "department", "official", "officials",
-                      "government", "agency", "office", "service", "senior", "spokesman",
-                      "spokeswoman", "spokesperson", "report", "reports", "figures", "media"}
 
 
 def _measure_row(measure: str, figures: list[dict], statements: list[dict], spread: float) -> dict:

@@ -1,4 +1,4 @@
-"""Verdicts on a measure, each with the claims that justify it, and its timeline.
+"""Verdicts on a measure, each with the claims that justify it and a note a reader can check.
 
 Only independent origins count: copies are folded into the claim they were copied from
 before anything is compared. A figure is an interval (``low``..``high``; a point when both
@@ -6,12 +6,18 @@ are its value; open-ended for "at least"/"up to"), widened by the normal spread 
 estimates (``measure_spread``, relative) before intervals are compared.
 
 - agreement: two or more independent origins whose intervals meet;
-- disagreement: different sources whose intervals do not meet, stated on the same day
-  (on different days the story may have moved on: that is a revision);
+- disagreement: different sources whose intervals do not meet about the same period: both
+  dated the same day, or, where either is undated, stated side by side in one article. Two
+  undated figures of different articles may be of different days of the story: nothing
+  says they are contemporary, so they are not set against each other;
 - revision: one source moving from one figure to another, or the story's figures moving
-  over time (the latest figures no longer meeting the earliest ones);
-- denied: a denial claim contesting the measure or its claims, or a figure denied outright;
+  over time (the latest figures no longer meeting the earliest ones), between dated figures
+  only: without dates there is no time order, so a ledger with no dates has no revision;
+- denied: a denial addressing the measure (link/answers.py), with the figures it contests,
+  or a figure denied outright; an affirmation by the subject is no denial of the figures;
 - single-origin: every claim goes back to one origin, however many articles repeat it.
+
+Each note names what justifies the flag: the sources, figures, articles and dates compared.
 
 A figure the sentence itself places in the past ("up from 4,000", "initially put at 300",
 "in the first days") is history, not a current statement: it counts for revisions but is
@@ -25,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from claimledger.link.answers import addressed, denied_outright
 from claimledger.model import Flag
 
 CONTEMPORARY_DAYS = 0
@@ -113,7 +120,7 @@ def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> 
     """The flags of one measure from its claims and the denials linked to it."""
     points = independent_points(claims)
     flags = []
-    agreeing, disagreeing = set(), set()
+    agreeing, disagreeing, apart = set(), set(), []
     for a, b in combinations(points, 2):
         ia, ib = interval(a.claim, spread), interval(b.claim, spread)
         if meet(ia, ib):
@@ -121,9 +128,9 @@ def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> 
         elif a.source == b.source:
             continue  # one source changing its figure is a revision
         elif ia is not None and ib is not None and not (retrospective(a.claim) or retrospective(b.claim)):
-            apart = _days_apart(a.day, b.day)
-            if apart is None or apart <= CONTEMPORARY_DAYS:
+            if _same_period(a, b):
                 disagreeing.update((a.claim["id"], b.claim["id"]))
+                apart.append((a, b))
     if agreeing:
         sources = {p.source for p in points if p.claim["id"] in agreeing}
         flags.append(Flag("agreement", sorted(agreeing),
@@ -132,13 +139,14 @@ def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> 
     if disagreeing:
         flags.append(Flag("disagreement", sorted(disagreeing),
                           f"{len(disagreeing)} figures from different sources do not overlap "
-                          f"within ±{spread:.0%}"))
+                          f"within ±{spread:.0%}, stated {_period(apart)}: "
+                          + _pairs_note(apart, " vs ")))
     revision = _revisions(points, spread)
     if revision:
         flags.append(revision)
-    denied = [c["id"] for c in claims if c.get("status") == "denied"] + [d["id"] for d in denials]
+    denied = _denied(claims, denials)
     if denied:
-        flags.append(Flag("denied", sorted(set(denied)), f"{len(set(denied))} denials contest this measure"))
+        flags.append(denied)
     origins = {c.get("origin") or c["id"] for c in claims if c.get("kind", "figure") == "figure"}
     if len(origins) == 1 and claims:
         flags.append(Flag("single-origin", sorted(c["id"] for c in claims),
@@ -147,12 +155,76 @@ def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> 
     return flags
 
 
+def _same_period(a: Point, b: Point) -> bool:
+    """Both dated the same day, or (either undated) side by side in one article. Within one
+    article, the outlet's own figure and a source's are parts of one account, not a
+    dispute: both must be attributed."""
+    one_article = a.claim.get("doc") is not None and a.claim.get("doc") == b.claim.get("doc")
+    if one_article and not (a.claim.get("source") and b.claim.get("source")):
+        return False
+    apart = _days_apart(a.day, b.day)
+    return one_article if apart is None else apart <= CONTEMPORARY_DAYS
+
+
+def _period(pairs: list[tuple[Point, Point]]) -> str:
+    if all(a.day and b.day for a, b in pairs):
+        return "on the same day"
+    if not any(a.day and b.day for a, b in pairs):
+        return "side by side in one article (no dates: nothing else is compared)"
+    return "on the same day or side by side in one article"
+
+
+def describe(claim: dict) -> str:
+    """One claim as a note names it: source, figure, article and date."""
+    value = claim.get("quantity_text") or _figure(claim)
+    day = claim.get("event_date_point") or claim.get("published") or "undated"
+    return f"{claim.get('source') or 'the outlet'} {value} ({claim.get('doc')}, {day})"
+
+
+def _figure(claim: dict) -> str:
+    low, high, value = claim.get("low"), claim.get("high"), claim.get("value")
+    if value is not None:
+        return f"{value:g}"
+    return f"{low if low is not None else '?'}–{high if high is not None else '?'}"
+
+
+NOTE_PAIRS = 3  # pairs spelled out in a note; the flag's claims list all of them
+
+
+def _pairs_note(pairs: list[tuple[Point, Point]], joint: str) -> str:
+    shown = "; ".join(f"{describe(a.claim)}{joint}{describe(b.claim)}" for a, b in pairs[:NOTE_PAIRS])
+    more = len(pairs) - NOTE_PAIRS
+    return shown + (f"; and {more} more pair{'s' if more > 1 else ''}" if more > 0 else "")
+
+
+def _denied(claims: list[dict], denials: list[dict]) -> Flag | None:
+    """Figures denied outright, and each denial with the figures it contests."""
+    figures = [c for c in claims if c.get("kind", "figure") == "figure"]
+    ids = [c["id"] for c in figures if denied_outright(c)]
+    notes = [f"{describe(c)} is itself denied" for c in figures if denied_outright(c)]
+    for denial in denials:
+        if denial.get("polarity") == "affirms":
+            continue
+        contested = addressed(denial, figures)
+        ids.append(denial["id"])
+        ids.extend(c["id"] for c in contested)
+        who = f"{denial.get('source') or 'the outlet'} ({denial.get('doc')}, {denial.get('published') or 'undated'})"
+        notes.append(f"{who} denies " + (", ".join(describe(c) for c in contested[:NOTE_PAIRS])
+                                         + (f" and {len(contested) - NOTE_PAIRS} more" if len(contested) > NOTE_PAIRS else "")
+                                         if contested else "the figures of this measure"))
+    if not ids:
+        return None
+    count = sum(1 for d in denials if d.get("polarity") != "affirms")
+    return Flag("denied", sorted(set(ids)),
+                f"{count} denial{'s' if count != 1 else ''} contest this measure: " + "; ".join(notes))
+
+
 def _revisions(points: list[Point], spread: float) -> Flag | None:
     """Figures that move: one source changing its figure, or the story's first and latest
-    figures no longer meeting."""
-    moved: list[str] = []
+    figures no longer meeting. Undated figures have no place in time and take no part."""
+    steps: list[tuple[Point, Point]] = []
     by_source: dict[str, dict[str, list[Point]]] = {}
-    for point in (p for p in points if p.day):  # an undated figure has no place in time
+    for point in (p for p in points if p.day):
         by_source.setdefault(point.source, {}).setdefault(point.day, []).append(point)
     for days in by_source.values():
         # Day by day, so the order of figures within one day does not matter: a figure that
@@ -161,16 +233,21 @@ def _revisions(points: list[Point], spread: float) -> Flag | None:
         for earlier, later in zip(series, series[1:]):
             for point in later:
                 if not any(meet(interval(e.claim, 0.0), interval(point.claim, 0.0)) for e in earlier):
-                    moved.extend([e.claim["id"] for e in earlier] + [point.claim["id"]])
+                    steps.extend((e, point) for e in earlier)
     dated = [p for p in points if p.day]
+    story_moved = False
     if len(dated) >= 2:
         first, last = dated[0], dated[-1]
         if first.day != last.day and not meet(interval(first.claim, spread), interval(last.claim, spread)):
-            moved.extend((first.claim["id"], last.claim["id"]))
-    if not moved:
+            steps.append((first, last))
+            story_moved = True
+    if not steps:
         return None
-    ids = sorted(set(moved))
-    return Flag("revision", ids, f"figures change over time across {len(ids)} claims")
+    ids = sorted({p.claim["id"] for step in steps for p in step})
+    note = f"figures change over time across {len(ids)} dated claims: " + _pairs_note(steps, " → ")
+    if story_moved:
+        note += " (the story's earliest and latest figures no longer meet)"
+    return Flag("revision", ids, note)
 
 
 def timeline(claims: list[dict]) -> list[dict]:
