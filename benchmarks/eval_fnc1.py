@@ -247,6 +247,7 @@ class Tally:
     denials: list[int] = field(default_factory=lambda: [0, 0])
     statements: dict = field(default_factory=lambda: {kind: [0, 0] for kind in KINDS})
     wrong: list = field(default_factory=list)
+    missed: list = field(default_factory=list)
 
     def scores(self) -> dict:
         precision = self.matched_complete / self.predicted_complete if self.predicted_complete else 0.0
@@ -294,7 +295,10 @@ def score_body(record: dict, rows: list[Row], tally: Tally) -> None:
             tally.denials[0] += any(claim["status"] == "denied" for claim in inside)
         counts = tally.statements[statement["kind"]]
         counts[1] += 1
-        counts[0] += any(claim["kind"] == statement["kind"] for claim in inside)
+        found = any(claim["kind"] == statement["kind"] for claim in inside)
+        counts[0] += found
+        if not found:
+            tally.missed.append((record["body_id"], statement, inside))
 
 
 def _same_row(row: Row, wanted: dict) -> bool:
@@ -338,14 +342,15 @@ def evaluate_fnc1(folder: Path = GOLD, *, bodies: dict[int, str] | None = None,
             score_body(record, rows[record["body_id"]], tallies[part])
     return {**tallies["all"].scores(), "stories": len({r["story"] for r in records}),
             "parts": {part: tallies[part].scores() for part in PARTS},
-            "tuning errors": tallies["tuning"].wrong}
+            "tuning errors": tallies["tuning"].wrong,
+            "tuning misses": tallies["tuning"].missed}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD, help="Folder of story-*.jsonl files.")
     parser.add_argument("--details", action="store_true",
-                        help="List wrong fields of matched rows in the tuning part.")
+                        help="List wrong fields of matched rows and missed statements in the tuning part.")
     parser.add_argument("--validate", action="store_true",
                         help="Only check the gold files against the bodies, building nothing.")
     args = parser.parse_args()
@@ -368,6 +373,9 @@ def main() -> None:
         for body_id, name, wanted, claim in result["tuning errors"]:
             print(f"WRONG {name} body {body_id} {wanted['start']}-{wanted['end']}: expected "
                   f"{wanted.get(name)!r} got {claim.get(name)!r}")
+        for body_id, statement, inside in result["tuning misses"]:
+            print(f"MISSED {statement['kind']} body {body_id} {statement['start']}-"
+                  f"{statement['end']}: got {sorted({c['kind'] for c in inside}) or 'nothing'}")
 
 
 def table_rows(result: dict) -> list[tuple[str, dict[str, float], dict[str, str]]]:

@@ -111,6 +111,23 @@ def test_confirmations_and_verifications(sentence, source, target):
     "The paper ran a column mocking those who make up stories about the surgeon.",
     "The board said the man in the picture was not the surgeon.",
     "The board said nothing had happened in the operating room.",
+    # dismissals, nominal denials, groundless claims, claims called wrong
+    "The clinic branded it a hoax.",
+    "The clinic branded the account a smear.",
+    "Inspectors have dismissed the recording as fake.",
+    "The recording was later exposed as a hoax.",
+    "The director laughed off the reports about the surgeon.",
+    "The clinic downplayed the reports about the surgeon.",
+    "The clinic issued a flat denial of the allegations.",
+    "In a denial posted on Monday, the clinic said the surgeon had stayed.",
+    "The clinic said the claims about the surgeon were without foundation.",
+    "The director said the account of the recording had no basis.",
+    "The board said the account of the recording was wrong.",
+    "“This is simply not the case,” the director said.",
+    "The surgeon said he was angered by the false reports about the clinic.",
+    "“We made no such recording,” the clinic said.",
+    "“Who says the surgeon left the room?” the director asked.",
+    "The board said the recording was genuine and no surgeon had left.",
 ])
 def test_denials(sentence):
     assert ("denial", "denied", "denies") in statements(sentence)
@@ -147,9 +164,25 @@ def test_what_is_not_a_denial(sentence, expected):
     "The board said there were no injuries during the operation.",  # a fact, not the matter
     "The board said the nurses had not slept for a day.",  # an event of no other sentence
     "Police quelled the protest outside the clinic.",  # a protest is no claim
+    "The director said the surgeon had chosen the wrong patient.",  # "wrong" of no claim
+    "Something went wrong with the recording, the clinic said.",
+    "The case of the surgeon was not heard in court, the board said.",  # "case" of no truth
+    "The clinic faced a denial of service attack on its website.",
+    "The board announced the rejection of the offer by the surgeon.",
+    "The surgeon said the false ceiling of the clinic had collapsed.",
+    "The director played down her chances in the clinic election.",
 ])
 def test_negated_thoughts_inabilities_and_non_answers_deny_nothing(sentence):
     assert not any(status == "denied" for _, status, _ in statements(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "“I am innocent,” the surgeon said.",
+    "The surgeon said he had nothing to hide.",
+    "The surgeon has maintained his innocence.",
+])
+def test_a_speaker_affirming_its_innocence_denies_the_accusation(sentence):
+    assert ("denial", "denied", "affirms") in statements(sentence)
 
 
 @pytest.mark.parametrize("sentence", [

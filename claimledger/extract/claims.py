@@ -30,7 +30,10 @@ from claimledger.extract.status import (
     chain,
     denial_aside,
     figure_status,
+    INNOCENCE,
     headline_statement,
+    innocence_aside,
+    rhetorical_denial,
     says_it_is_not_so,
     statement_status,
     unattributed_statement,
@@ -98,6 +101,19 @@ def sentence_claims(
         speaker = next((a for a in mentions if a.cue_span
                         and _token_at(parsed, a.cue_span) in {t.i for t in aside.ancestors}), None)
         found.append(_statement_claim(document, sentence, parsed, speaker, DENIAL, root=aside))
+    innocent = innocence_aside(parsed) if INNOCENCE not in {s for _, s in stated} else None
+    if innocent is not None:  # "he has maintained his innocence"
+        speaker = next((a for a in mentions if a.cue_span
+                        and _token_at(parsed, a.cue_span) == innocent.i), None)
+        found.append(_statement_claim(document, sentence, parsed, speaker, INNOCENCE, root=innocent))
+    if aside is None and DENIAL not in {s for _, s in stated} and rhetorical_denial(parsed):
+        # "“Who says we are in talks?” the group asked": the speaker is the one named after
+        # the question, not its "who"
+        mark = next(t.idx for t in parsed if t.text == "?")
+        speaker = next((a for a in mentions if a.cue_span and a.cue_span[0] > mark), None)
+        root = next(t for t in parsed if t.head.i == t.i)
+        found.append(_statement_claim(document, sentence, parsed, speaker, DENIAL, root=root))
+        stated = [(a, s) for a, s in stated if a is speaker or s.kind != "allegation"]
     for attribution, statement in stated:
         relays = attribution.cue_class not in ("denied", "confirmed")
         if relays and _wraps_another(attribution, [a for a, _ in stated], parsed):

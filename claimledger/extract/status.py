@@ -49,6 +49,12 @@ DENIAL_WORDS = words("status", "denial_words") | lex.DENIAL_WORDS
 DENIAL_PHRASES = frozenset(tuple(phrase.split()) for phrase in word_list("status", "denial_phrases"))
 TRUTH_WORDS = words("status", "truth_words")
 GROUND_NOUNS = words("status", "ground_nouns")
+ERROR_WORDS = words("status", "error_words")
+INNOCENCE_WORDS = words("status", "innocence_words")
+INNOCENCE_PHRASES = word_list("status", "innocence_phrases")
+DENIAL_NOUNS = words("status", "denial_nouns")
+NO_SUCH = words("status", "no_such")
+RHETORICAL_QUESTIONS = tuple(tuple(p.split()) for p in word_list("status", "rhetorical_questions"))
 ESTIMATE_WORDS = words("status", "estimate_words")
 DENIAL_CUES = frozenset(cue for cue, cue_class in lex.CUE_CLASSES.items() if cue_class == "denied")
 # Objects a denial can deny: a claim, its matter, a document of figures, a pronoun.
@@ -157,14 +163,44 @@ def is_denial(tokens: list[Token], *, headline: bool = False) -> bool:
     no denial; nor is a denial verb whose object is no claim ("deny residents their safety")."""
     return (
         any(_denial_word(t, headline) and not negated(t) for t in tokens)
-        or any(_negated_truth(t) for t in tokens)
-        or any(t.lemma_.lower() in GROUND_NOUNS and any(
-            c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in tokens)
+        or any(_negated_truth(t) or _groundless(t) or _called_false(t) or _in_error(t)
+               for t in tokens)
         or any(
-            (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES and _names_a_claim(t)
-            for t in tokens for c in t.children if c.dep_ == "prt"
+            (t.lemma_.lower(), c.lower_) in DENIAL_PHRASES and _names_a_claim(t, c)
+            for t in tokens for c in t.children if c.dep_ in ("prt", "prep")
         )
     )
+
+
+def _groundless(token: Token) -> bool:
+    """No ground for a claim: "there is no truth in the reports", "the report has no basis",
+    "the claims are without foundation"."""
+    grounds = [token, *(c for c in token.children if c.dep_ in ("dobj", "attr"))]
+    if any(t.lemma_.lower() in GROUND_NOUNS and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in grounds):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "without" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in GROUND_NOUNS for o in c.children)
+        for c in token.children)
+
+
+def _called_false(token: Token) -> bool:
+    """A thing taken "as" false: "dismissed the video as a fake", "exposed as a hoax"."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        forms(t) & DENIAL_WORDS and not negated(t) for t in c.subtree)
+        or c.dep_ == "advcl" and forms(c) & DENIAL_WORDS and not negated(c)
+        and any(a.lower_ == "as" for a in c.children)  # "dismissed the video as fake"
+        for c in token.children)
+
+
+def _in_error(token: Token) -> bool:
+    """A claim, or "that"/"this"/"it", said to be wrong: "the report was wrong", "that is
+    mistaken"; not "the wrong man" or "something went wrong"."""
+    if token.lower_ not in ERROR_WORDS or token.dep_ not in ("acomp", "attr") or negated(token):
+        return False
+    return any(c.dep_ in _SUBJECTS and (c.lemma_.lower() in DENIED_NOUNS
+                                         or c.lower_ in ("that", "this", "it"))
+               for c in token.head.children)
 
 
 def negated(token: Token) -> bool:
@@ -196,6 +232,10 @@ def _no_one(token: Token) -> bool:
 
 
 def _negated_truth(token: Token) -> bool:
+    """"not true", "never happened", "this is not the case": a noun of truth only as what
+    something is said not to be ("the case was not heard" is no denial)."""
+    if token.pos_ == "NOUN" and token.dep_ != "attr":
+        return False
     return token.lower_ in TRUTH_WORDS and negated(token)
 
 
@@ -216,9 +256,14 @@ def _claim_object(verb: Token) -> bool:
                for c in verb.children)
 
 
-def _names_a_claim(verb: Token) -> bool:
+def _names_a_claim(verb: Token, particle: Token | None = None) -> bool:
     """A phrasal verb of denial is one only about a claim ("shot down the rumour", "the
-    story was made up", "made it up"), not "made up 55% of sales" or "his mind is made up"."""
+    story was made up", "made it up"), not "made up 55% of sales" or "his mind is made up".
+    A particle parsed as a preposition holds the claim itself ("laughed off the reports")."""
+    if particle is not None and particle.dep_ == "prep":
+        return any(o.dep_ == "pobj" and (o.lemma_.lower() in DENIED_NOUNS
+                                         or o.lower_ in ("it", "that", "this", "them"))
+                   for o in particle.children)
     return _claim_object(verb) or any(
         c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("it", "that", "this", "them")
         for c in verb.children)
@@ -233,6 +278,8 @@ def denies_a_claim(cue: Token) -> bool:
     children = list(cue.children)
     if any(c.dep_ == "dative" for c in children):
         return False  # "deny residents their safety"
+    if _called_false(cue):
+        return True  # "dismissed the video as a fake": whatever is named, it is called false
     if any(c.dep_ in ("ccomp", "xcomp", "pcomp", "csubj", "csubjpass") for c in children):
         return True
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
@@ -385,6 +432,7 @@ class Statement:
 
 DENIAL = Statement("denial", "denied", "denies")
 CONFIRMATION = Statement("confirmation", "confirmed", "confirms")
+INNOCENCE = Statement("denial", "denied", "affirms")
 
 
 def statement_status(doc: Doc, attribution, root: Token | None, *,
@@ -409,6 +457,8 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
     status = figure_status(doc, root.i, attribution, cue_token=cue_token)
     if any(forms(t) & DENIAL_WORDS and negated(t) for t in content):
         return Statement("denial", status, "affirms")  # "it is not a fake"
+    if _innocent(root):
+        return INNOCENCE  # "he said he was innocent", "I have nothing to hide"
     if _judged_true(cue, content):
         return CONFIRMATION
     if _denies_own_conduct(root):
@@ -420,14 +470,28 @@ def says_it_is_not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool
     """A reported clause that says its matter is not so: a negated verb of identity or fact,
     a negated "be" of identity ("the remains are not those of the hikers"), the absence of
     the story's matter or its event negated (words of ``topics``: "there is no ceasefire",
-    "the hostages have not been freed"), or a subject
-    that is none ("the remains do not match", "none of the bodies belongs to them"), also
+    "the hostages have not been freed", "no bribes were paid"), in any clause joined to it,
+    or a subject that is none ("the remains do not match", "none of the bodies belongs to them"), also
     under a further saying verb ("I can say the samples don't match"). Not a negated
     thought, wish or saying ("I don't think", "we don't want"), an inability ("could not
     identify") or a negative fact ("does not have the funds")."""
     said = [t for t in root.subtree if t.dep_ == "ccomp" and t.head.pos_ == "VERB"
             and lex.CUE_CLASSES.get(t.head.lemma_.lower()) == "reported" and not negated(t.head)]
-    return any(_not_so(clause, topics) for clause in (root, *said))
+    return any(_not_so(clause, topics) or _no_such(clause)
+               for clause in (root, *root.conjuncts, *said))
+
+
+def _no_such(root: Token) -> bool:
+    """"there was no such agreement", "we made no such deal": the matter denied outright."""
+    return any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+               and any(c.lower_ in NO_SUCH for c in t.children) for t in root.subtree)
+
+
+def rhetorical_denial(doc: Doc) -> bool:
+    """A question that denies its clause by asking who says it ("Who says we are in
+    talks?")."""
+    opening = tuple(t.lower_ for t in doc if not t.is_punct)
+    return "?" in doc.text and any(opening[:len(q)] == q for q in RHETORICAL_QUESTIONS)
 
 
 def _not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool:
@@ -448,9 +512,15 @@ def _not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool:
     # in a story of their release); a verb of wanting or having states a negative fact
     matter = root.pos_ == "VERB" and root.lower_ in topics and lemma not in DESIRE_VERBS \
         or lemma == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in topics
-                                 for c in root.children)  # "the leader is not ill"
+                                 for c in root.children) \
+        or lemma == "be" and any(c.dep_ == "prep" and any(
+            o.dep_ == "pobj" and o.lower_ in topics for o in c.children)
+            for c in root.children)  # "the leader is not ill", "we are not in talks"
     identity = identity or matter
-    return root.pos_ in ("VERB", "AUX") and (negated_here and identity or any(
+    # "no bribes were paid", of a story about bribes: the story's matter said not to exist
+    no_matter = any(c.dep_ in _SUBJECTS and c.lower_ in topics and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in root.children)
+    return root.pos_ in ("VERB", "AUX") and (negated_here and identity or no_matter or any(
         c.dep_ in _SUBJECTS and c.lower_ in NEGATIVE_SUBJECTS for c in root.children))
 
 
@@ -464,9 +534,12 @@ def denial_aside(doc: Doc) -> Token | None:
                 p.lower_ == "to" and any(o.lemma_.lower() in DENIED_NOUNS for o in p.children)
                 for p in token.children):
             return token  # "contrary to claims by the army, ..."
-        if any((token.lemma_.lower(), c.lower_) in DENIAL_PHRASES for c in token.children
-               if c.dep_ == "prt") and _claim_object(token) and not negated(token):
-            return token  # "those who make up rumours of a coup"
+        if any((token.lemma_.lower(), c.lower_) in DENIAL_PHRASES and (
+                c.dep_ == "prt" and _claim_object(token) or c.dep_ == "prep" and _names_a_claim(token, c))
+               for c in token.children) and not negated(token):
+            return token  # "those who make up rumours of a coup", "laughed off the reports"
+        if _denial_noun(token) or _false_claim(token):
+            return token  # "issued a flat denial", "angered by the false reports"
         if not forms(token) & DENIAL_CUES or negated(token):
             continue
         if token.pos_ == "VERB" and any(
@@ -477,6 +550,50 @@ def denial_aside(doc: Doc) -> Token | None:
         if token.tag_ == "VBG" and token.dep_ in ("amod", "compound") \
                 and token.head.lemma_.lower() in DENIED_NOUNS:
             return token  # "dismissing reports" misread as a modifier of its object
+    return None
+
+
+def _denial_noun(token: Token) -> bool:
+    """A denial issued, made or given, or spoken in ("issued a denial", "in a denial, the
+    board said"): not "no denial", "a denial of service" or the denial of a thing that is
+    no claim."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in DENIAL_NOUNS or token.dep_ == "compound":
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or negated(token.head):
+        return False
+    objects = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+    if any(o.lemma_.lower() not in DENIED_NOUNS and o.pos_ == "NOUN" for o in objects):
+        return False  # "the rejection of the offer", "a denial of service"
+    return token.dep_ in ("dobj", "nsubj", "nsubjpass", "appos") or (
+        token.dep_ == "pobj" and token.head.lower_ == "in")
+
+
+def _false_claim(token: Token) -> bool:
+    """A claim called false by its own adjective ("the false reports", "these baseless
+    claims"), not negated ("not false rumours")."""
+    return token.dep_ == "amod" and token.head.lemma_.lower() in DENIED_NOUNS \
+        and bool(forms(token) & DENIAL_WORDS) and token.pos_ in ("ADJ", "VERB") \
+        and not negated(token)
+
+
+def _innocent(root: Token) -> bool:
+    """A speaker who says it is innocent or has "nothing to hide", or who maintains its
+    innocence: a denial that affirms something of itself."""
+    text = " ".join(t.lower_ for t in root.subtree)
+    if any(phrase in text for phrase in INNOCENCE_PHRASES):
+        return True
+    return any(t.lower_ in INNOCENCE_WORDS and not negated(t)
+               and t.dep_ in ("acomp", "attr", "dobj", "ROOT", "ccomp") for t in [root, *root.children])
+
+
+def innocence_aside(doc: Doc) -> Token | None:
+    """A speaker's innocence as the object of its verb ("maintained his innocence",
+    "protested her innocence"): the verb, not negated."""
+    for token in doc:
+        if token.lower_ in INNOCENCE_WORDS and token.dep_ == "dobj" and token.head.pos_ == "VERB" \
+                and not negated(token.head):
+            return token.head
     return None
 
 
@@ -505,6 +622,10 @@ def unattributed_statement(doc: Doc, topics: frozenset[str] = frozenset()
         if _speaks_for_itself(root) and (
                 _denies_own_conduct(root) or _not_so(root, topics) or _disowns(root)):
             return DENIAL, root  # a speaker's own words, quoted on: "We never agreed to it."
+        if _speaks_for_itself(root) and _innocent(root):
+            return INNOCENCE, root  # "I am innocent."
+        if _speaks_for_itself(root) and _no_such(root) or rhetorical_denial(doc):
+            return DENIAL, root  # "We made no such deal.", "Who says we are in talks?"
         evidence = markers([root])
         judged = [c for c in root.children if c.dep_ in ("dobj", "xcomp", "ccomp")] \
             if root.lemma_.lower() in JUDGING_VERBS else []

@@ -157,11 +157,14 @@ def naming(verb: Token) -> tuple[Tokens, bool] | None:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 complements.extend(child.children)
-            elif holder == verb and child.dep_ == "advcl" and child.tag_ == "VBN":
-                complements.append(child)
+            elif holder == verb and child.dep_ == "advcl" and (
+                    child.tag_ == "VBN" or any(c.lower_ == "as" for c in child.children)):
+                complements.append(child)  # "dismissed as fabricated", "dismissed it as fake"
     if not complements and obj is not None:
-        # 'called the plan "a reckless gamble"' parsed with the name as the object's apposition.
-        complements = [c for c in obj.children if c.dep_ == "appos"]
+        # 'called the plan "a reckless gamble"' parsed with the name as the object's apposition,
+        # "branded it a hoax" with the name as a second object.
+        complements = [c for c in obj.children if c.dep_ == "appos"] + [
+            c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > obj.i]
     if not complements:
         return None
     edges = complements + ([obj] if obj is not None else [])
