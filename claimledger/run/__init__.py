@@ -3,6 +3,12 @@
 A stage hands an executor a pure function and batches of documents; the executor returns
 the results batch by batch, in order. ``local`` runs them in this process or in worker
 processes on this machine; ``dask`` (optional extra) on a Dask cluster.
+
+A batch is a list of items ``(key, document)``; the function returns one result per item,
+``(key, value, failure)``, where failure is None or ``(document name, detail)`` for an item
+that failed (the extraction stage turns it into a coded rejection, E020). An item whose
+worker process dies, run alone, gets that failure from the executor (``crashed``), so one
+document that kills its process costs that document only.
 """
 
 from __future__ import annotations
@@ -18,6 +24,13 @@ class Executor(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def crashed(item, detail: str) -> tuple:
+    """The result of an item whose worker process died on it: a failure naming its document."""
+    key, document = item
+    name = getattr(document, "doc", None) or str(key)
+    return key, None, (name, f"{detail} while it was processed")
 
 
 def in_order(submit: Callable[[list], object], batches: Iterable[list], *, in_flight: int
