@@ -15,7 +15,7 @@ from claimledger.build import build
 from claimledger.errors import ClaimledgerError
 from claimledger.store import Ledger
 from claimledger.store.ledger import DONE, Ledger as LedgerClass
-from claimledger.store.schema import documents, schema_migrations
+from claimledger.store.schema import claims, documents, schema_migrations
 
 ARTICLE = "Headline number {n} about the valley\n\nAbout {n}00 people gathered in the square on Friday, the organisers said.\n\nThe crowd left peacefully.\n"
 
@@ -213,3 +213,25 @@ def test_extraction_failure_on_one_document_is_reported_and_the_rest_goes_on(
     monkeypatch.setattr(claims_module, "sentence_claims", real)
     again = build([str(corpus)], ledger, settings)
     assert again.ok and {row[3] for row in stored(ledger)} == {DONE}
+
+
+def test_a_document_is_found_by_its_content_hash(tmp_path, ledger, settings):
+    corpus = write_articles(tmp_path / "c", 2)
+    build([str(corpus)], ledger, settings)
+    second = ledger.find("article-0001.txt")
+    found = ledger.find_by_hash(second.content_hash)
+    assert (found.doc, found.path, found.raw) == (second.doc, second.path, second.raw)
+    assert ledger.find_by_hash("0" * 64) is None
+
+
+def test_claims_stored_after_canonicalisation_leave_the_sources_to_do(tmp_path, ledger, settings):
+    corpus = write_articles(tmp_path / "c", 3)
+    build([str(corpus)], ledger, settings)
+    assert ledger.sources_canonical()
+    with ledger.transaction() as conn:  # as if a build stored claims and was killed then
+        conn.execute(claims.update().where(claims.c.doc == "article-0001.txt")
+                     .values(source="the Organisers"))
+    assert not ledger.sources_canonical()
+    ledger.canonicalise_sources({"the Organisers": "organisers"})
+    assert ledger.sources_canonical()
+    assert {row["source"] for row in ledger.claims() if row["doc"] == "article-0001.txt"} == {"organisers"}

@@ -239,6 +239,19 @@ class Ledger:
             )
             return [(row.source, row.source_type) for row in rows]
 
+    def sources_canonical(self) -> bool:
+        """Whether every claim's source is a name the last canonicalisation gave. False when
+        claims were stored after it: a build killed between storing the last document's
+        claims and canonicalising finds its sources still to do."""
+        stale = (
+            select(claims.c.id)
+            .where(claims.c.source.is_not(None), claims.c.source != "",
+                   claims.c.source.not_in(select(source_aliases.c.canonical)))
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            return conn.execute(stale).first() is None
+
     def canonicalise_sources(self, mapping: dict[str, str]) -> int:
         """Rename sources to their corpus-wide canonical names; remember every alias."""
         changed = 0
@@ -432,6 +445,15 @@ class Ledger:
         if row_id is None:
             raise ClaimledgerError("E103", doc=doc)
         return self.load(row_id)
+
+    def find_by_hash(self, content_hash: str) -> Document | None:
+        """The first stored document (any version) with this content hash, or None: the
+        document a re-read text is the same as."""
+        query = (select(documents.c.id).where(documents.c.content_hash == content_hash)
+                 .order_by(documents.c.id).limit(1))
+        with self.engine.connect() as conn:
+            row_id = conn.execute(query).scalar()
+        return None if row_id is None else self.load(row_id)
 
     def document_rows(self) -> list[dict]:
         """Current documents' metadata (no text), in id order."""
