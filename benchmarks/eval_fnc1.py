@@ -16,8 +16,9 @@ Scored on all bodies and on the tuning and check parts (``split.part_of`` of the
   maximum matching). Precision counts the bodies marked ``complete`` only; recall all.
 - fields, on matched rows: counted (the gold phrase's head word, its last word before a
   preposition or relative pronoun, is among our words, plurals reduced; ``scoring.
-  same_counted``), source (``scoring.same_source``: words without case, articles and 's;
-  a name whose words are all in the other's, or its initials, is the same source), status
+  same_counted``), source (``scoring.same_source``: words without case, articles, 's and
+  accents, in the singular; a name whose words are all in the other's, its initials or a
+  contraction of its words is the same source), status
   (equal), unit (equal after ``scoring.unit_name``: "%" is percent, "$" USD, ...), value
   (value equal, and each bound the gold gives equal). Missing on both sides is right.
 - denials: the share of gold denial statements for which the ledger has a denied claim

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _ARTICLES = {"the", "a", "an"}
@@ -51,10 +52,15 @@ def words(text: str | None) -> list[str]:
 
 def same_source(ours: str | None, gold: str | None) -> bool:
     """One agent named twice. Names are compared as words, case-insensitively, without
-    articles or a possessive 's. Tolerated aliases: one name's words all among the other's
-    ("Zelensky" / "President Volodymyr Zelensky", "Defense Department" / "US Defense
-    Department"), and initials ("NIS" / "National Intelligence Service"). Both missing is a
-    match (the outlet asserts it)."""
+    articles, a possessive 's or accents ("Iñaky" / "Inaky"), each word in the singular
+    ("officials" / "official": one role phrase, in the number the sentence happens to use).
+    Tolerated aliases: one name's words all among the other's ("Zelensky" / "President
+    Volodymyr Zelensky", "Defense Department" / "US Defense Department"), initials ("NIS" /
+    "National Intelligence Service"), and a contraction of the other's words, each cut to its
+    opening letters, in order ("CentCom" / "U.S. Central Command"; only words of two letters
+    or fewer, or "of", "and", "for", may be left out). A different word on both sides ("US
+    official" / "Nigerian official") is a different source. Both missing is a match (the
+    outlet asserts it)."""
     if not ours or not gold:
         return not ours and not gold
     a, b = _name_words(ours), _name_words(gold)
@@ -62,12 +68,37 @@ def same_source(ours: str | None, gold: str | None) -> bool:
         return a == b
     if set(a) <= set(b) or set(b) <= set(a):
         return True
-    return _initials(a) == "".join(b) or _initials(b) == "".join(a)
+    return _initials(a) == "".join(b) or _initials(b) == "".join(a) or (
+        len(a) == 1 and _contracts(a[0], b)) or (len(b) == 1 and _contracts(b[0], a))
 
 
 def _name_words(name: str) -> list[str]:
-    found = [w.removesuffix("'s") for w in words(name)]
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    found = [singular(w.removesuffix("'s")) for w in words(plain)]
     return [w for w in found if w not in _ARTICLES]
+
+
+_SKIPPABLE = {"of", "and", "for"}
+
+
+def _contracts(short: str, name: list[str]) -> bool:
+    """``short`` is the opening letters of two or more of ``name``'s words, in order, the
+    words left out being short ones ("centcom" from "u s central command")."""
+    if len(short) < 4 or len(name) < 2:
+        return False
+
+    def fits(rest: str, at: int, used: int) -> bool:
+        if not rest:
+            return used >= 2 and all(len(w) <= 2 or w in _SKIPPABLE for w in name[at:])
+        if at == len(name):
+            return False
+        word = name[at]
+        if (len(word) <= 2 or word in _SKIPPABLE) and fits(rest, at + 1, used):
+            return True
+        return any(rest.startswith(word[:n]) and fits(rest[n:], at + 1, used + 1)
+                   for n in range(1, min(len(word), len(rest)) + 1))
+
+    return fits(short, 0, 0)
 
 
 def _initials(name: list[str]) -> str:
