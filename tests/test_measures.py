@@ -12,6 +12,13 @@ def figure(counted, event=None, unit=None, trend=None, scope=None) -> dict:
             "trend": trend, "scope": scope}
 
 
+def said(sentence: str, quantity: str, counted: str, event: str | None = None, unit=None) -> dict:
+    """A figure claim of a sentence, placed as extraction places it (sentence at 100)."""
+    at = 100 + sentence.index(quantity)
+    return {**figure(counted, event, unit), "sentence": sentence, "sentence_start": 100,
+            "start": at, "end": at + len(quantity)}
+
+
 @pytest.mark.parametrize("a, b", [
     (figure("people", "evacuate"), figure("residents", "flee")),
     (figure("people", "displace"), figure("evacuees")),
@@ -47,6 +54,61 @@ def test_different_quantities(a, b):
 ])
 def test_figures_that_name_no_quantity_join_no_measure(claim):
     assert measure_key(claim) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    (figure("soldiers", "send"), figure("personnel", "deploy")),
+    (figure("forces", "deploy"), figure("troops", "arrive")),
+    (figure("North Korean soldiers", "send"), figure("North Korean troops", "deploy")),
+    (figure("Koreans", "send"), figure("Korean troops", "deploy")),  # a nationality noun
+    (figure("U.S. troops", "send"), figure("American soldiers", "deploy")),
+    (figure("schoolgirls", "kidnap"), figure("girls", "release")),  # a group held, then freed
+    (figure("missing schoolgirls"), figure("teenage girls")),  # with and without modifiers
+    (figure("air strikes", "carry"), figure("airstrikes", "conduct")),
+    (figure("supply packages", "drop"), figure("bundles of food", "deliver")),
+    (figure("a contingent of troops", "send"), figure("soldiers", "deploy")),
+    (figure("ransom", None, "USD"), figure("ransom payment", "demand", "USD")),  # one payment
+    (figure("compensation", None, "EUR"), figure("payments to families", "promise", "EUR")),
+    (said("Two of the crates had drifted off course, the army said.", "Two", "crates", "say"),
+     said("He said one crate missed its target.", "one", "crate", "miss")),
+    (said("Rebels seized one of the 40 crates that the planes dropped.", "40", "crates", "seize"),
+     said("The planes dropped 40 crates of food.", "40", "crates", "drop")),
+])  # fmt: skip
+def test_same_quantity_worded_differently(a, b):
+    assert measure_key(a) == measure_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    (figure("Russian soldiers", "kill"), figure("Ukrainian soldiers", "kill")),
+    (figure("active troops", "have"), figure("reservists", "have")),
+    (figure("active soldiers", "serve"), figure("soldiers", "serve")),
+    (said("The first 2,000 troops arrived on Monday.", "2,000", "troops", "arrive"),
+     said("In all 9,000 troops arrived.", "9,000", "troops", "arrive")),
+    (figure("troops", "send"), figure("troops", "kill")),
+    (figure("women and girls", "hold"), figure("girls", "hold")),  # a coordination counts both
+    (figure("workers", "kill"), figure("workers", "hire")),
+    (said("One of the crates went astray.", "One", "crates", "go"),
+     said("Rebels seized one crate.", "one", "crate", "seize")),  # lost is not captured
+    (said("One crate fell into the hands of the rebels.", "One", "crate", "fall"),
+     said("The planes dropped 40 crates of food.", "40", "crates", "drop")),
+    (figure("ransom", None, "USD"), figure("damage", None, "USD")),
+])  # fmt: skip
+def test_different_scope_or_kind(a, b):
+    assert measure_key(a) != measure_key(b)
+
+
+def test_keys_depend_on_the_claim_alone():
+    # A new claim joins its measure without regrouping: the key reads nothing but the claim.
+    one = said("Two of the crates had drifted off course.", "Two", "crates", "drift")
+    assert measure_key(one) == measure_key(dict(one)) == measure_key({**one, "id": "other"})
+
+
+def test_labels_say_what_is_counted_and_its_part():
+    first = said("The first 2,000 troops arrived on Monday.", "2,000", "troops", "arrive")
+    assert measure_label(measure_key(first), ["troops"]) == "Troops deployed, first part"
+    korean = figure("North Korean soldiers", "send")
+    assert measure_label(measure_key(korean), ["North Korean soldiers"]) == \
+        "North Korean soldiers (deployed)"
 
 
 def test_labels_read_as_the_quantity():

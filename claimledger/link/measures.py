@@ -44,7 +44,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from claimledger.extract.vocab import table, vocabulary, words
+from claimledger.extract.vocab import table, vocabulary, word_list, words
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _VOCAB = "measures"
@@ -58,8 +58,10 @@ PERSON_NOUNS |= {name for name, members in CONCEPTS.items() if members & PERSON_
 PARTITIVE_HEADS = words(_VOCAB, "partitive_heads")
 KIND_MODIFIERS = words(_VOCAB, "kind_modifiers")
 PHASE_WORDS = words(_VOCAB, "phase_words")
+DEMONYM_ENDINGS = word_list(_VOCAB, "demonym_endings")
+NATIONALITY_ALIASES = table(_VOCAB, "nationality_aliases")
 # (name, whose outcome: "any", "generic", "persons" or "things", cue words), in order.
-EVENT_CLASSES = tuple((name, entry["of"], frozenset(entry["words"].split()))
+EVENT_CLASSES = tuple((name, entry["of"], frozenset(entry["words"].split()) | set(entry.get("phrases", ())))
                       for name, entry in table(_VOCAB, "event_classes").items())
 MONEY_CONCEPTS = {name: frozenset(value.split())
                   for name, value in table(_VOCAB, "money_concepts").items()}
@@ -123,7 +125,7 @@ def measure_key(claim: dict) -> tuple[str, ...] | None:
     generic = concept in GENERIC_CONCEPTS
     whose = {"any", "persons" if person else "things"} | ({"generic"} if generic else set())
     if not generic:  # a thing's outcome may follow it: "one of the bundles went astray"
-        cues |= clause
+        cues |= clause | {" ".join(pair) for pair in zip(after, after[1:])}
     event_class = next((name for name, of, cue in EVENT_CLASSES if of in whose and cues & cue), None)
     if concept == "deaths":
         concept, event_class = "people", "killed"
@@ -132,7 +134,8 @@ def measure_key(claim: dict) -> tuple[str, ...] | None:
     if not generic and event_class is None:
         event = None  # a specific thing names its quantity by itself
     kind = next((w for w in counted[:-1] if w in KIND_MODIFIERS), "")
-    concept = f"{kind} {concept}" if kind else concept
+    nationality = _nationality(claim.get("counted") or "") if person else None
+    concept = " ".join(w for w in (nationality, kind, concept) if w)
     return concept, event_class or event or "-", unit or "count", change, \
         scope, part
 
@@ -165,6 +168,22 @@ def _concept(original: str, counted: list[str]) -> tuple[str, bool]:
     if concept not in CONCEPTS and _group_noun(original):
         concept = "people"  # "Ukrainians", "Yazidis": people of that nationality or group
     return concept, concept in PERSON_NOUNS
+
+
+def _nationality(original: str) -> str | None:
+    """The nationality or group of counted persons, from a capitalised demonym among its
+    words ("North Korean troops", "Ukrainians", "U.S. forces"): Russian soldiers killed are
+    not Ukrainian soldiers killed."""
+    for word in original.split(" of ")[0].split():
+        bare = word.strip(".,'\"’()")
+        alias = NATIONALITY_ALIASES.get(bare.replace(".", "").upper()) if bare.isupper() else None
+        if alias:
+            return alias
+        if len(bare) > 3 and bare[0].isupper() and bare[1:].islower():
+            singular = bare.lower().removesuffix("s")
+            if singular.endswith(DEMONYM_ENDINGS):
+                return singular
+    return None
 
 
 def _group_noun(original: str | None) -> bool:
