@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -131,3 +133,55 @@ def test_documents_page_is_paged(client, monkeypatch):
     listed = [re.findall(r'href="/documents/([^"]+)"', html) for html in pages]
     assert [len(docs) for docs in listed] == [5, 5, 2]
     assert len({d for docs in listed for d in docs}) == 12
+
+
+def test_copy_map_shows_the_aligned_passages_of_both_documents(client):
+    from markupsafe import escape
+
+    pair = max(client.get("/api/reuse").json()["reuse"], key=lambda r: r["score"])
+    texts = {side: client.get("/api/documents/" + quote(pair[f"doc_{side}"], safe="")).json()["text"]
+             for side in "ab"}
+    html = client.get("/copies").text
+    passage = pair["passages"][0]
+    for side in "ab":
+        assert str(escape(texts[side][passage[f"{side}_start"]:passage[f"{side}_end"]])) in html
+
+
+def test_claims_filter_keeps_the_chosen_measure_selected(client):
+    measures = client.get("/api/measures", params={"limit": 2}).json()["measures"]
+    chosen, other = measures[0]["measure"], measures[1]["measure"]
+    html = client.get("/claims", params={"measure": chosen}).text
+    assert f'<option value="{chosen}" selected>' in html
+    assert f'<option value="{other}">' in html and html.count(" selected>") == 1
+    assert client.get("/claims").text.count(" selected>") == 0
+
+
+def test_sources_page_is_paged(demo_db, monkeypatch):
+    import claimledger.web.app as web
+
+    monkeypatch.setattr(web, "PAGE", 3)
+    fresh = TestClient(create_app(str(demo_db)), base_url=LOCAL)  # no page rendered before the patch
+    first, second = (fresh.get("/sources", params={"offset": o}).text for o in (0, 3))
+    assert "showing 1–3" in first and 'href="/sources?offset=3"' in first and "showing 4–" in second
+    listed = [re.findall(r'href="/claims\?source=([^"]+)"', html) for html in (first, second)]
+    assert [len(names) for names in listed] == [3, 3] and set(listed[0]).isdisjoint(listed[1])
+
+
+def test_overview_catches_up_with_a_build(demo_db, tmp_path):
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(demo_db.read_bytes())
+    app = create_app(str(copy), writable=True, token="t0ken")
+    client = TestClient(app, base_url=LOCAL, headers={"X-Claimledger-Token": "t0ken"})
+    assert "<b>12</b>articles" in client.get("/").text
+    article = {"text": "Some 90 boats were counted in the harbour of Quellport on Friday, officials said.",
+               "title": "Boats counted", "published": "2025-03-16"}
+    assert client.post("/api/articles", json=[article]).json()["counts"]["new"] == 1
+    # The request that notices the build is answered at once (from the previous story, or
+    # the new one) while the story is recomputed beside it; later requests get the new one.
+    for _ in range(200):
+        html = client.get("/").text
+        assert "<b>12</b>articles" in html or "<b>13</b>articles" in html
+        if "<b>13</b>articles" in html:
+            break
+        time.sleep(0.05)
+    assert "<b>13</b>articles" in html

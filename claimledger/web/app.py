@@ -16,7 +16,7 @@ import json
 import tempfile
 import threading
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Annotated
 from urllib.parse import quote, urlencode
 
@@ -25,6 +25,7 @@ from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from pydantic import BaseModel, BeforeValidator, Field, FiniteFloat
 
 from claimledger import __version__
@@ -37,6 +38,7 @@ from claimledger.web.security import LOOPBACK_NAMES, Guard, new_token
 STATUSES = ("asserted", "reported", "claimed", "confirmed", "estimated", "speculative", "denied")
 FLAGS = ("agreement", "disagreement", "revision", "denied", "single-origin")
 PAGE = 50
+PAGES_KEPT = 512  # rendered story pages kept per story (each a few to a hundred kB)
 # Past this an offset is refused (422): it is beyond any ledger, and SQLite's integers end
 # at 2**63. An offset past the last item within it is a valid, empty page.
 MAX_OFFSET = 10**9
@@ -78,6 +80,8 @@ class _StoryCache:
         self.state = None
         self.value = None
         self.refreshing = False
+        self.pages: dict[str, str] = {}
+        self.pages_of = None
 
     def get(self) -> dict:
         state = self.ledger.state()
@@ -88,6 +92,22 @@ class _StoryCache:
                 self.refreshing = True
                 threading.Thread(target=self._refresh, args=(state,), daemon=True).start()
             return self.value
+
+    def page(self, key: str, render: Callable[[dict], str]) -> str:
+        """HTML drawn from the story alone (``render(story)``), rendered once per story and
+        kept with it: the overview, sources and measures pages and the claims page's filter
+        choices, which list every measure, source and outlet, cost more to render than to send."""
+        value = self.get()
+        with self.lock:
+            if self.pages_of is not value:
+                self.pages, self.pages_of = {}, value
+            html = self.pages.get(key)
+        if html is None:
+            html = render(value)
+            with self.lock:
+                if self.pages_of is value and len(self.pages) < PAGES_KEPT:
+                    self.pages[key] = html
+        return html
 
     def _refresh(self, state) -> None:
         try:
@@ -120,10 +140,28 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
 
     app.add_middleware(Guard, hosts=hosts, token=app.state.token)
 
+    def render(request: Request, template: str, **context) -> str:
+        return env.get_template(template).render(request=request, link=WebLinks, macros=macros,
+                                                 paging=paging, **context)
+
     def page(request: Request, template: str, **context) -> HTMLResponse:
-        html = env.get_template(template).render(request=request, link=WebLinks, macros=macros,
-                                                   paging=paging, **context)
-        return HTMLResponse(html)
+        return HTMLResponse(render(request, template, **context))
+
+    def story_page(request: Request, template: str, context: Callable[[dict], dict]) -> HTMLResponse:
+        """A page drawn from the story alone, rendered once per story and address."""
+        return HTMLResponse(cache.page(str(request.url), lambda data: render(request, template, **context(data))))
+
+    def filter_options(name: str, selected: str | None) -> Markup:
+        """The <option>s of one of the claims page's story-wide filters."""
+
+        def options(data: dict) -> str:
+            choices = {"measure": [(m["id"], m["label"]) for m in data["measures"]],
+                       "source": [(s["source"], s["source"]) for s in data["sources"]],
+                       "outlet": [(o, o) for o in data["outlets"]]}[name]
+            return "".join(Markup('<option value="{}"{}>{}</option>').format(
+                value, Markup(" selected") if value == selected else "", label) for value, label in choices)
+
+        return Markup(cache.page(f"options {name} {selected}", options))
 
     def error_page(request: Request, status: int, message: str) -> HTMLResponse:
         html = env.get_template("error.html.j2").render(
@@ -151,18 +189,20 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
-        return page(request, "overview.html.j2", story=cache.get())
+        return story_page(request, "overview.html.j2", lambda data: {"story": data})
 
     @app.get("/measures", response_class=HTMLResponse, include_in_schema=False)
     def measures_page(request: Request, flag: str | None = None, text: str | None = None, offset: Offset = 0):
-        rows = cache.get()["measures"]
-        if flag:
-            rows = [m for m in rows if flag in m["flag_names"]]
-        if text:
-            rows = [m for m in rows if text.lower() in m["label"].lower()]
-        shown, paging = _paged(request, rows, offset)
-        return page(request, "measures.html.j2", measures=shown, **paging,
-                    flag=flag, text=text, flag_names=FLAGS)
+        def context(data: dict) -> dict:
+            rows = data["measures"]
+            if flag:
+                rows = [m for m in rows if flag in m["flag_names"]]
+            if text:
+                rows = [m for m in rows if text.lower() in m["label"].lower()]
+            shown, paging = _paged(request, rows, offset)
+            return {"measures": shown, **paging, "flag": flag, "text": text, "flag_names": FLAGS}
+
+        return story_page(request, "measures.html.j2", context)
 
     @app.get("/measures/{measure_id}", response_class=HTMLResponse, include_in_schema=False)
     def measure_page(request: Request, measure_id: str):
@@ -172,11 +212,9 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
     def claims_page(request: Request, offset: Offset = 0, value_min: Number = None, value_max: Number = None):
         filters = {**_filters(request), "value_min": value_min, "value_max": value_max}
         rows, total = ledger.find_claims(**filters, limit=PAGE, offset=offset)
-        data = cache.get()
+        options = {name: filter_options(name, filters[name]) for name in ("measure", "source", "outlet")}
         return page(request, "claims.html.j2", rows=[claim_row(r) for r in rows],
-                    **_paging(request, total, offset), filters=filters, statuses=STATUSES, measure_options=data["measures"],
-                    source_options=[s["source"] for s in data["sources"]],
-                    outlet_options=data["outlets"])
+                    **_paging(request, total, offset), filters=filters, statuses=STATUSES, options=options)
 
     @app.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
     def claim_page(request: Request, claim_id: str):
@@ -204,12 +242,17 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
     @app.get("/copies", response_class=HTMLResponse, include_in_schema=False)
     def copies_page(request: Request, offset: Offset = 0):
         shown, paging = _paged(request, sorted(ledger.reuse_rows(), key=lambda r: -r["score"]), offset)
-        texts = {doc: _document(doc).text or "" for r in shown for doc in (r["doc_a"], r["doc_b"])}
+        by_row = _texts(ledger, {r[side] for r in shown for side in ("document_a", "document_b")})
+        texts = {r[f"doc_{side}"]: by_row.get(r[f"document_{side}"], "") for r in shown for side in "ab"}
         return page(request, "copies.html.j2", reuse=reuse_views(shown, texts), **paging)
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
-    def sources_page(request: Request):
-        return page(request, "sources.html.j2", sources=cache.get()["sources"])
+    def sources_page(request: Request, offset: Offset = 0):
+        def context(data: dict) -> dict:
+            shown, paging = _paged(request, data["sources"], offset)
+            return {"sources": shown, **paging}
+
+        return story_page(request, "sources.html.j2", context)
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request):
@@ -310,6 +353,18 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
             raise HTTPException(404, error.reason) from error
 
     return app
+
+
+def _texts(ledger: Ledger, row_ids: set[int]) -> dict[int, str]:
+    """The cleaned texts of stored documents by row id, in one query (the copy map shows
+    passages of up to a hundred documents)."""
+    from sqlalchemy import select
+
+    from claimledger.store.schema import documents
+
+    with ledger.engine.connect() as conn:
+        rows = conn.execute(select(documents.c.id, documents.c.text).where(documents.c.id.in_(row_ids)))
+        return {row.id: row.text or "" for row in rows}
 
 
 def _is_api(request: Request) -> bool:
