@@ -41,7 +41,8 @@ def keyed_measure(claim: dict) -> str | None:
     return measure_id(key) if key else None
 
 
-def matched_figures(records: list[dict], rows: dict[int, list[Row]]) -> dict[str, list[GOLD_AND_CLAIM]]:
+def matched_figures(records: list[dict],
+                    rows: dict[int, list[Row]]) -> dict[str, list[GOLD_AND_CLAIM]]:
     """Per story, each gold figure that an exported figure claim matches, with that claim."""
     stories: dict[str, list[GOLD_AND_CLAIM]] = {}
     for record in records:
@@ -79,8 +80,8 @@ def score_pairs(stories: dict[str, list[GOLD_AND_CLAIM]],
     return scores, wrong
 
 
-def evaluate_measures(*, details: bool = False, system: Callable[[dict], str | None] = ledger_measure
-                      ) -> dict[str, dict]:
+def evaluate_measures(*, details: bool = False,
+                      system: Callable[[dict], str | None] = ledger_measure) -> dict[str, dict]:
     """Measure pair precision, recall and F1 with their counts, for "tuning" and "check"."""
     bodies = body_texts()
     records = load_gold(GOLD, bodies)

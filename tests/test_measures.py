@@ -67,6 +67,8 @@ def test_figures_that_name_no_quantity_join_no_measure(claim):
     (figure("air strikes", "carry"), figure("airstrikes", "conduct")),
     (figure("supply packages", "drop"), figure("bundles of food", "deliver")),
     (figure("a contingent of troops", "send"), figure("soldiers", "deploy")),
+    (said("More than 300 guards were held.", "More than 300", "guards", "hold"),
+     said("Police held 310 guards.", "310", "guards", "hold")),  # "more than" is no increment
     (figure("ransom", None, "USD"), figure("ransom payment", "demand", "USD")),  # one payment
     (figure("compensation", None, "EUR"), figure("payments to families", "promise", "EUR")),
     (said("Two of the crates had drifted off course, the army said.", "Two", "crates", "say"),
@@ -84,6 +86,10 @@ def test_same_quantity_worded_differently(a, b):
     (figure("active soldiers", "serve"), figure("soldiers", "serve")),
     (said("The first 2,000 troops arrived on Monday.", "2,000", "troops", "arrive"),
      said("In all 9,000 troops arrived.", "9,000", "troops", "arrive")),
+    (said("Police held another 14 guards on Friday.", "14", "guards", "hold"),
+     said("Police have held 36 guards.", "36", "guards", "hold")),  # an increment
+    (said("Police held 14 more guards.", "14", "guards", "hold"),
+     said("Police have held 36 guards.", "36", "guards", "hold")),
     (figure("troops", "send"), figure("troops", "kill")),
     (figure("women and girls", "hold"), figure("girls", "hold")),  # a coordination counts both
     (figure("workers", "kill"), figure("workers", "hire")),
