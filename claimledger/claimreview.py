@@ -3,8 +3,15 @@
 One ClaimReview per independent origin: the Claim's ``appearance`` lists every article that
 carries it (the origin and its copies), ``firstAppearance`` the earliest, and the claim's
 source is the Claim's ``author``. The ledger does not judge truth, so the review's rating
-states what the ledger found about the figure (disputed, denied, revised, consistent,
-single origin) in ``alternateName``, never a true/false verdict.
+states what the ledger found about the figure (denied, disputed, revised, confirmed,
+consistent, single origin) in ``alternateName``, never a true/false verdict.
+
+Ratings follow the denials and confirmations linked to the figure (link/answers.py): a
+figure that a denial of another source contests is "Denied by a source", whatever else
+agrees with it, so a denied figure is never "Consistent with other independent reports";
+a figure that a confirmation of another source addresses is "Confirmed by a source" unless
+it is also disputed or revised. Every claim of the origin counts: a copy contested is the
+origin contested.
 """
 
 from __future__ import annotations
@@ -12,12 +19,14 @@ from __future__ import annotations
 from datetime import date
 
 from claimledger import __version__
+from claimledger.link.answers import addressed
 
 PERSON_TYPES = {"journalist", "expert"}
 RATINGS = (  # the first flag a claim's measure has decides the wording
     ("denied", "Denied by a source"),
     ("disagreement", "Disputed: independent sources give figures that do not overlap"),
     ("revision", "Revised over time"),
+    ("confirmed", "Confirmed by a source"),
     ("agreement", "Consistent with other independent reports"),
     ("single-origin", "Single origin: every report goes back to one source"),
 )
@@ -26,18 +35,40 @@ RATINGS = (  # the first flag a claim's measure has decides the wording
 def claimreview_document(ledger, *, reviewer: str = "claimledger") -> dict:
     """The whole ledger as one JSON-LD document with a ClaimReview per origin."""
     documents = {d["doc"]: d for d in ledger.document_rows()}
+    claims = list(ledger.claims())
     flags = {m["id"]: m["flags"] for m in ledger.measures()}
+    answered = answered_claims(claims)
     groups: dict[str, list[dict]] = {}
-    for claim in ledger.claims():
+    for claim in claims:
         groups.setdefault(claim["origin"] or claim["id"], []).append(claim)
     graph = [
-        _review(origin, claims, documents, flags, reviewer)
-        for origin, claims in sorted(groups.items())
+        _review(origin, members, documents, flags, answered, reviewer)
+        for origin, members in sorted(groups.items())
     ]
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def _review(origin: str, claims: list[dict], documents: dict, flags: dict, reviewer: str) -> dict:
+def answered_claims(claims: list[dict]) -> dict[str, set[str]]:
+    """Figure claim id -> "denied" / "confirmed": the answers of other sources that
+    address it, among those linked to its measure."""
+    figures: dict[str, list[dict]] = {}
+    answers: list[dict] = []
+    for claim in claims:
+        if claim["measure"] and claim["kind"] == "figure":
+            figures.setdefault(claim["measure"], []).append(claim)
+        elif claim["measure"] and claim["kind"] in ("denial", "confirmation"):
+            answers.append(claim)
+    found: dict[str, set[str]] = {}
+    for answer in answers:
+        verdict = "denied" if answer["kind"] == "denial" else "confirmed"
+        for figure in addressed(answer, figures.get(answer["measure"], [])):
+            if figure["source"] != answer["source"] or not figure["source"]:
+                found.setdefault(figure["id"], set()).add(verdict)
+    return found
+
+
+def _review(origin: str, claims: list[dict], documents: dict, flags: dict,
+            answered: dict[str, set[str]], reviewer: str) -> dict:
     claims = sorted(claims, key=lambda c: (c["published"] or "9999", c["doc"]))
     first = next((c for c in claims if c["id"] == origin), claims[0])
     appearances = [_appearance(documents[c["doc"]]) for c in claims if c["doc"] in documents]
@@ -61,7 +92,7 @@ def _review(origin: str, claims: list[dict], documents: dict, flags: dict, revie
         "itemReviewed": {k: v for k, v in item.items() if v is not None},
         "author": {"@type": "Organization", "name": reviewer},
         "datePublished": date.today().isoformat(),
-        "reviewRating": {"@type": "Rating", "alternateName": _rating(first, flags)},
+        "reviewRating": {"@type": "Rating", "alternateName": _rating(first, claims, flags, answered)},
         "sdPublisher": {"@type": "Organization", "name": f"claimledger {__version__}"},
     }
     if first.get("quantity_text"):
@@ -82,12 +113,15 @@ def _appearance(document: dict) -> dict:
     return work
 
 
-def _rating(claim: dict, flags: dict) -> str:
-    """What the ledger found about this claim: the first flag of its measure naming it."""
-    if claim["status"] == "denied":
-        return "Denied by its source" if claim["kind"] != "figure" else "Denied by a source"
-    naming = {f["flag"] for f in flags.get(claim["measure"], []) if claim["id"] in f["claims"]}
-    return next((text for flag, text in RATINGS if flag in naming), f"Not compared ({claim['status']})")
+def _rating(first: dict, claims: list[dict], flags: dict, answered: dict[str, set[str]]) -> str:
+    """What the ledger found about this origin: its own status when denied, else the
+    answers addressing any of its claims and the first flag of its measure naming one."""
+    if first["status"] == "denied":
+        return "Denied by its source" if first["kind"] != "figure" else "Denied by a source"
+    ids = {c["id"] for c in claims}
+    naming = {f["flag"] for f in flags.get(first["measure"], []) if ids & set(f["claims"])}
+    naming |= set().union(*(answered.get(i, set()) for i in ids))
+    return next((text for flag, text in RATINGS if flag in naming), f"Not compared ({first['status']})")
 
 
 def _looks_like_person(claim: dict) -> bool:

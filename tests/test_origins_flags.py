@@ -138,3 +138,33 @@ def test_undated_figures_of_one_source_are_no_revision():
     claims = [figure("a", 1, value=450, source="Ministry", published=None),
               figure("b", 2, value=780, source="Ministry", published=None)]
     assert "revision" not in {f.kind for f in measure_flags(claims, [], spread=0.25)}
+
+
+def test_undated_figures_of_different_articles_are_no_disagreement():
+    claims = [figure("gov", 1, value=4000, source="Directorate", published=None),
+              figure("ngo", 2, value=12000, source="Relief Network", published=None)]
+    assert "disagreement" not in kinds(measure_flags(claims, [], spread=0.25))
+
+
+def test_undated_sources_side_by_side_in_one_article_disagree_and_the_note_says_why():
+    claims = [figure("gov", 1, value=4000, source="Directorate", published=None),
+              figure("ngo", 1, value=12000, start=90, source="Relief Network", published=None)]
+    flag = next(f for f in measure_flags(claims, [], spread=0.25) if f.kind == "disagreement")
+    assert flag.claims == ["gov", "ngo"]
+    assert "Directorate" in flag.note and "Relief Network" in flag.note and "d1" in flag.note
+    assert "one article" in flag.note
+
+
+def test_the_outlets_own_figure_beside_a_sources_in_one_article_is_no_dispute():
+    claims = [figure("own", 1, value=60, source=None, published=None),
+              figure("ngo", 1, value=500, start=90, source="Watchdog", published=None)]
+    assert "disagreement" not in kinds(measure_flags(claims, [], spread=0.25))
+
+
+def test_dated_sources_on_different_days_are_no_disagreement_and_a_revision_note_gives_dates():
+    claims = [figure("t1", 1, value=300, source="Agency", published="2025-03-03"),
+              figure("t2", 2, value=1200, source="Agency", published="2025-03-10"),
+              figure("o", 3, value=5000, source="Observers", published="2025-03-05")]
+    flags = {f.kind: f for f in measure_flags(claims, [], spread=0.25)}
+    assert "disagreement" not in flags
+    assert "2025-03-03" in flags["revision"].note and "2025-03-10" in flags["revision"].note

@@ -34,11 +34,11 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 
 # Nouns by which an answer refers to figures.
 QUANTITY_WORDS = {"figure", "figures", "number", "numbers", "tally", "tallies", "toll", "tolls",
-                  "estimate", "estimates", "statistic", "statistics", "total", "totals"}
-# Nouns of documents and accounts that may stand behind figures.
+                  "estimate", "estimates", "statistic", "statistics", "total", "totals", "data"}
+# Nouns of documents that may stand behind figures (an "account" or "information" is of
+# events as often as of figures: no reference to figures by itself).
 DOCUMENT_WORDS = {"report", "reports", "document", "documents", "assessment", "assessments",
-                  "study", "survey", "data", "information", "account", "inspection", "memo",
-                  "dossier", "file", "files"}
+                  "study", "studies", "survey", "surveys", "memo", "dossier"}
 # Words that are no content of a clause: an answered clause whose words before a figure are
 # only these, a subject and the figure's own verb is about the figure.
 FUNCTION_WORDS = {"the", "a", "an", "it", "its", "they", "their", "them", "he", "his", "she",

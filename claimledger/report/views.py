@@ -26,6 +26,12 @@ FLAG_HELP = {
 }
 
 
+TIME_UNKNOWN = ("Time order unknown: no article or figure in this ledger carries a date, so no "
+                "revision is computed and figures of different articles are not compared as "
+                "disagreements; only figures stated side by side in one article are. Give dates "
+                "with build --published or a sidecar file to compare across articles.")
+
+
 def anchor(prefix: str, key: str) -> str:
     """A stable HTML id for any ledger id (doc ids hold '#', '/', '.')."""
     return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
@@ -144,6 +150,7 @@ def story(ledger, *, top_measures: int | None = None) -> dict:
     days = sorted(d["published"] for d in documents if d["published"])
     figures = [c for c in claims if c["kind"] == "figure"]
     statements = [claim_row(c) for c in claims if c["kind"] != "figure"]
+    dated = bool(days) or any(c.get("event_date") for c in claims)
     labels = {m["id"]: m["label"] for m in measures}
     for statement in statements:
         statement["measure_label"] = labels.get(statement.get("measure"))
@@ -151,6 +158,10 @@ def story(ledger, *, top_measures: int | None = None) -> dict:
         "documents": documents,
         "outlets": sorted({d["outlet"] for d in documents if d["outlet"]}),
         "first": days[0] if days else None,
+        # Without any date, articles and figures have no time order: no revision is
+        # computed and undated figures of different articles are never set against each other.
+        "dated": dated,
+        "time_note": None if dated else TIME_UNKNOWN,
         "last": days[-1] if days else None,
         "claims": len(claims),
         "figures": len(figures),
