@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from claimledger.clean import clean_document, line_keys
 from claimledger.errors import ClaimledgerError, Errors
-from claimledger.ingest import read_sources
+from claimledger.ingest import Stated, read_sources
 from claimledger.ingest.safety import error_detail, internal_error
 from claimledger.link import link_pending
 from claimledger.link.sources import canonical_sources
@@ -69,8 +69,12 @@ def build(
     settings: Settings,
     *,
     progress: Progress | None = None,
+    stated: Stated | None = None,
 ) -> BuildReport:
-    """Read the sources into the ledger and bring every stored document up to date."""
+    """Read the sources into the ledger and bring every stored document up to date.
+
+    ``stated``: an outlet and a date for every document read in this build (they override
+    what the pages say; documents already stored unchanged keep theirs)."""
     progress = progress or _Silent()
     sources = list(sources)
     executor = make_executor(settings.executor, workers=settings.worker_count,
@@ -82,7 +86,8 @@ def build(
         raise
     report = BuildReport(build_id=ledger.start_build(sources))
     stages = (
-        ("read", lambda: ingest(sources, ledger, settings, report=report, progress=progress)),
+        ("read", lambda: ingest(sources, ledger, settings, report=report, progress=progress,
+                                stated=stated)),
         ("clean", lambda: clean_pending(ledger, settings, report=report, progress=progress)),
         ("extract", lambda: extract_pending(ledger, settings, executor, report=report, progress=progress)),
         ("link", lambda: link_pending(ledger, settings, report=report, progress=progress)),
@@ -136,10 +141,11 @@ def load_extraction(batch: list, *, model: str) -> list:
 
 
 def ingest(
-    sources: list[str], ledger: Ledger, settings: Settings, *, report: BuildReport, progress: Progress
+    sources: list[str], ledger: Ledger, settings: Settings, *, report: BuildReport,
+    progress: Progress, stated: Stated | None = None,
 ) -> None:
     progress.stage("read", None)
-    for item in read_sources(sources, settings):
+    for item in read_sources(sources, settings, stated=stated):
         if isinstance(item, Document):
             report.counts["read"] += 1
             _store(item, ledger, report)

@@ -97,6 +97,16 @@ def build(
         typer.Option(help="Dask scheduler address (tcp://host:8786); without it, --executor "
                           "dask starts a local Dask cluster."),
     ] = None,
+    outlet: Annotated[
+        Optional[str],
+        typer.Option(help="Outlet of every article read in this build (overrides what the "
+                          "pages say; a folder's claimledger.meta.toml can set it per folder)."),
+    ] = None,
+    published: Annotated[
+        Optional[str],
+        typer.Option(help="Publication date of every article read in this build "
+                          "(YYYY-MM-DD; overrides what the pages say)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
     """Read articles into the ledger: ingest, clean page chrome, extract claims, link them
@@ -104,18 +114,24 @@ def build(
 
     Example: [bold]claimledger build articles/ feeds/*.xml crawl.warc.gz --db story.db[/bold]
 
+    One outlet's saved pages: [bold]claimledger build saved/ --outlet "Harbour Gazette" --published 2024-05-02[/bold]
+
     On a Dask cluster: [bold]claimledger build articles/ --executor dask --scheduler tcp://10.0.0.5:8786[/bold]
     """
     from claimledger.build import build as run_build
+    from claimledger.ingest import Stated
     from claimledger.store import Ledger
 
     settings = Settings.load(config, workers=workers, max_document_mb=max_document_mb,
                              executor=executor, scheduler=scheduler)
+    stated = None
+    if outlet is not None or published is not None:
+        stated = Stated.checked(outlet=outlet, published=published)
     ledger = Ledger(db)
     columns = (SpinnerColumn(), TextColumn("{task.description:>8}"), BarColumn(),
                MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=quiet, transient=False) as bar:
-        report = run_build(sources, ledger, settings, progress=_RichProgress(bar))
+        report = run_build(sources, ledger, settings, progress=_RichProgress(bar), stated=stated)
     _print_build_summary(report, db)
     if not quiet:
         _print_story(ledger)

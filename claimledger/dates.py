@@ -66,6 +66,30 @@ def parse_date(text: str | None) -> str | None:
     return found[0] if found else None
 
 
+_CLOCK = re.compile(
+    r"(?:[T\s,|]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5})?)?\s*", re.I)
+
+
+def exact_date(text: str | None) -> str | None:
+    """The ISO date when the whole text is one calendar date, with at most a clock time
+    ("2024-03-03", "Tuesday 3 March 2024 09:15", "March 3, 2024", "2024-03-03T09:00Z"), else
+    None: a value a user gives, or a line that is only a date."""
+    text = (text or "").strip()
+    found = find_date(text)
+    if not found or found[1] != 0:
+        return None
+    return found[0] if _CLOCK.fullmatch(text[found[2]:]) else None
+
+
+def plausible_publication(iso: str | None, *, today: date | None = None) -> bool:
+    """A page's date can be a publication date: not after tomorrow (time zones), so a date
+    the page only mentions ("the contract runs to 2031") or a template error is refused."""
+    if not iso:
+        return False
+    return date.fromisoformat(iso[:10]) <= (today or date.today()) + timedelta(days=1)
+
+
 def _to_iso(match: re.Match) -> str | None:
     groups = match.groupdict()
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
@@ -137,13 +161,13 @@ def _resolve(match: re.Match, anchor: date | None, *, future: bool) -> str | Non
         second_month = groups.get("rmonth2") or first_month
         first_day = groups.get("rday1") or groups.get("rday3")
         second_day = groups.get("rday2") or groups.get("rday4")
-        start = _calendar(first_month, first_day, groups.get("ryear"), anchor)
-        end = _calendar(second_month, second_day, groups.get("ryear"), anchor)
+        start = calendar_date(first_month, first_day, groups.get("ryear"), anchor)
+        end = calendar_date(second_month, second_day, groups.get("ryear"), anchor)
         return f"{start}/{end}" if start and end else None
     if "md" in groups:
-        return _calendar(groups["month"], groups["day"], groups.get("year"), anchor)
+        return calendar_date(groups["month"], groups["day"], groups.get("year"), anchor)
     if "dm" in groups:
-        return _calendar(groups["month2"], groups["day2"], groups.get("year2"), anchor)
+        return calendar_date(groups["month2"], groups["day2"], groups.get("year2"), anchor)
     if anchor is None:
         return None
     if "weekday" in groups:
@@ -160,8 +184,8 @@ def _resolve(match: re.Match, anchor: date | None, *, future: bool) -> str | Non
     return (anchor + timedelta(days=_DEICTIC_SHIFT[phrase])).isoformat()
 
 
-def _calendar(month: str | None, day: str | None, year: str | None, anchor: date | None) -> str | None:
-    """A calendar date; without a year, the one nearest the publication date."""
+def calendar_date(month: str | None, day: str | None, year: str | None, anchor: date | None) -> str | None:
+    """A calendar date; without a year, the one nearest the anchor (the publication date)."""
     if not month or not day:
         return None
     month_number = MONTHS[month.lower().rstrip(".")]

@@ -93,7 +93,8 @@ def test_json_lines_map_fields_and_reject_bad_records(settings):
     docs, rejected, _ = read([INGEST / "records.jsonl"], settings)
     bridge = docs["records.jsonl#wx-101"]
     assert bridge.outlet == "Kessel Courier" and bridge.published == "2024-05-08"
-    assert bridge.meta == {"id": "wx-101", "section": "transport", "wordcount": 37}
+    assert bridge.meta == {"id": "wx-101", "section": "transport", "wordcount": 37,
+                           "outlet_from": "record field", "published_from": "record field"}
     library = docs["records.jsonl#2"]
     assert library.published == "2024-05-09" and library.outlet == "Kessel Courier"
     trams = docs["records.jsonl#7"]

@@ -2,7 +2,9 @@
 
 ``read_sources`` is the whole stage: it discovers the files that arguments name and streams
 documents, rejections (with a coded reason) and skipped inputs. A failure in one file never
-stops the batch.
+stops the batch. Every document leaves with its outlet and date settled from the reader's
+metadata, the page's own lines, a sidecar and the options, and where each came from
+(``claimledger.ingest.metadata``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import partial
 from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.feed import read_feed
 from claimledger.ingest.html import read_html
+from claimledger.ingest.metadata import Stated, settle
 from claimledger.ingest.records import read_json, read_jsonl
 from claimledger.ingest.safety import (
     bounded_text, first_sentences, guarded, internal_error, storable_report,
@@ -38,14 +41,18 @@ READERS = {
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def read_source(source: Source, settings: Settings) -> Iterator[Document | Rejection | Skipped]:
-    """The documents of one file; whatever goes wrong becomes a Rejection naming the file."""
+def read_source(
+    source: Source, settings: Settings, *, stated: Stated | None = None
+) -> Iterator[Document | Rejection | Skipped]:
+    """The documents of one file; whatever goes wrong becomes a Rejection naming the file.
+    ``stated``: the outlet and date the options give for every document of the run."""
     try:
         for item in READERS[source.format](source, settings):
             if not isinstance(item, Document):
                 yield item
                 continue
-            finished = guarded(source.label, _record(item), partial(_finished, item, settings))
+            finished = guarded(source.label, _record(item),
+                               partial(_finished, item, settings, source=source, stated=stated))
             yield from (finished,) if isinstance(finished, Rejection) else filter(None, finished)
     except InputRejected as error:
         yield Rejection(source.label, error.code, error.reason)
@@ -58,9 +65,13 @@ def read_source(source: Source, settings: Settings) -> Iterator[Document | Rejec
         yield Rejection(source.label, "E021", internal_error("read", error))
 
 
-def _finished(doc: Document, settings: Settings) -> tuple[Document, Rejection | None]:
-    """The document with its text bounded for the stages after reading, and the notice of
-    what was cut past the sentence limit (E022); refused when it has no words (E019)."""
+def _finished(
+    doc: Document, settings: Settings, *, source: Source, stated: Stated | None
+) -> tuple[Document, Rejection | None]:
+    """The document with its outlet and date settled and its text bounded for the stages
+    after reading, and the notice of what was cut past the sentence limit (E022); refused
+    when it has no words (E019)."""
+    doc = settle(doc, option=stated, entry=source.entry, folder=source.folder)
     raw = bounded_text(doc.raw, max_token=settings.max_token_chars,
                        max_line=settings.max_line_chars)
     raw, sentences = first_sentences(raw, settings.max_sentences)
@@ -81,13 +92,13 @@ def _record(doc: Document) -> str | None:
 
 
 def read_sources(
-    arguments: Iterable[str], settings: Settings
+    arguments: Iterable[str], settings: Settings, *, stated: Stated | None = None
 ) -> Iterator[Document | Rejection | Skipped]:
     for item in discover(arguments):
         if isinstance(item, Source):
-            yield from read_source(item, settings)
+            yield from read_source(item, settings, stated=stated)
         else:
             yield storable_report(item)
 
 
-__all__ = ["READERS", "Source", "discover", "read_source", "read_sources"]
+__all__ = ["READERS", "Source", "Stated", "discover", "read_source", "read_sources"]

@@ -1,15 +1,24 @@
 """HTML pages through trafilatura (main text and metadata), and HTML fragments (feed
-entries, JSON fields) through a small block-aware text conversion."""
+entries, JSON fields) through a small block-aware text conversion.
+
+The date is read from the markup only (meta tags, JSON-LD, <time>, the URL: htmldate with
+``extensive_search`` off). trafilatura's default also searches the body text, which gives
+any date the article mentions (the date of an earlier flood) as its publication date; a date
+the text states in a "Published" line or a dateline is read afterwards, by
+``claimledger.ingest.metadata``, and says so.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from claimledger.dates import parse_date
 from claimledger.errors import InputRejected
 from claimledger.ingest.decode import declared_charset, decode, read_bytes
+from claimledger.ingest.metadata import OUTLET_FROM, PUBLISHED_FROM
 from claimledger.ingest.safety import bounded_markup
 from claimledger.model import Document
 
@@ -22,6 +31,7 @@ _BLOCK_TAGS = {
 }  # fmt: skip
 _PARAGRAPH = "\x00"
 _LINE = "\x01"
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\xa0]+")
 
 
@@ -41,7 +51,9 @@ def page_document(
     published: str | None = None,
     meta: dict | None = None,
 ) -> Document:
-    """A Document from a whole web page: trafilatura's main text, title, date and site name."""
+    """A Document from a whole web page: trafilatura's main text, title, date and site name.
+    ``published``: the date the container gives (a WARC record's crawl date), used when the
+    markup has none."""
     import trafilatura
 
     try:
@@ -53,28 +65,58 @@ def page_document(
             include_tables=True,
             favor_recall=True,
             deduplicate=False,
+            date_extraction_params=_date_params(),
         )
     except Exception as error:  # lxml and trafilatura raise many types on broken markup
         raise InputRejected("E008", detail=f"{type(error).__name__}: {error}") from error
     if page is None or not (page.text or "").strip():
         # trafilatura wants a minimum of main text; a short page still has its paragraphs.
-        return _fallback_document(html, doc=doc, path=path, fmt=fmt, url=url,
-                                  published=published, meta=meta)
-    return Document(
-        doc=doc,
-        raw=with_headline(page.title, page.text),
-        format=fmt,
-        path=path,
-        title=page.title,
-        outlet=page.sitename or page.hostname,
-        published=parse_date(page.date) or published,
-        url=page.url or url,
-        author=page.author,
-        meta=dict(meta or {}),
-    )
+        document = _fallback_document(html, doc=doc, path=path, fmt=fmt, url=url, meta=meta)
+        page = _page_metadata(html, url)
+    else:
+        document = Document(doc=doc, raw=with_headline(page.title, page.text), format=fmt,
+                            path=path, title=page.title, meta=dict(meta or {}))
+    if page is not None:
+        _take_metadata(document, page)
+    if not document.published and published:
+        document.published = published
+        document.meta[PUBLISHED_FROM] = "crawl date"
+    return document
 
 
-def _fallback_document(html: str, *, doc, path, fmt, url, published, meta) -> Document:
+def _date_params() -> dict:
+    """htmldate on the markup only, for the first publication, not after tomorrow."""
+    latest = date.today() + timedelta(days=1)
+    return {"original_date": True, "extensive_search": False, "max_date": latest.isoformat()}
+
+
+def _page_metadata(html: str, url: str | None):
+    """trafilatura's metadata of a page whose main text it could not find, or None."""
+    from trafilatura import extract_metadata
+
+    try:
+        return extract_metadata(html, default_url=url, date_config=_date_params())
+    except Exception:  # a library failure on odd markup: the text is read all the same
+        LOGGER.debug("no metadata from a page read by the fallback", exc_info=True)
+        return None
+
+
+def _take_metadata(document: Document, page) -> None:
+    """Title, author, URL, outlet and date from the page's metadata, with their origin: the
+    site name (og:site_name, the JSON-LD publisher) is the outlet; the host only without it."""
+    document.title = document.title or page.title
+    document.author = page.author
+    document.url = page.url or document.url
+    if outlet := page.sitename or page.hostname:
+        domain = bool(_DOMAIN.fullmatch(outlet))  # trafilatura falls back on the URL's host
+        document.outlet = outlet
+        document.meta[OUTLET_FROM] = "url" if domain else "html metadata"
+    if published := parse_date(page.date):
+        document.published = published
+        document.meta[PUBLISHED_FROM] = "html metadata"
+
+
+def _fallback_document(html: str, *, doc, path, fmt, url, meta) -> Document:
     """The visible text of a page's body, without navigation and page furniture."""
     import lxml.html
     from lxml.etree import ParserError
@@ -95,7 +137,7 @@ def _fallback_document(html: str, *, doc, path, fmt, url, published, meta) -> Do
     if not text.strip():
         raise InputRejected("E009")
     return Document(doc=doc, raw=with_headline(title, text), format=fmt, path=path, title=title,
-                    url=url, published=published, meta=dict(meta or {}))
+                    url=url, meta=dict(meta or {}))
 
 
 def with_headline(title: str | None, body: str) -> str:

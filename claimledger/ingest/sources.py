@@ -3,7 +3,9 @@
 Directories are walked recursively in sorted order, following symlinks but refusing a link
 that points back to one of its own ancestors. Inside a directory, files of unsupported types
 are reported as skipped rather than rejected: a saved web page folder holds stylesheets and
-images that are nobody's mistake.
+images that are nobody's mistake. A folder's sidecar file (``claimledger.meta.toml``, see
+``claimledger.ingest.sidecar``) is read on the way and handed to the sources below it; a file
+named on its own gets its folder's sidecar.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimledger.errors import Errors
+from claimledger.errors import ClaimledgerError, Errors
+from claimledger.ingest.metadata import Stated
 from claimledger.ingest.safety import storable
+from claimledger.ingest.sidecar import SIDECAR, Sidecar, read_sidecar, stated_for
 from claimledger.model import Rejection, Skipped
 
 FORMATS = {
@@ -38,11 +42,14 @@ SUPPORTED = ", ".join(sorted(FORMATS)) + " (each also gzipped, e.g. .warc.gz)"
 
 @dataclass(slots=True)
 class Source:
-    """A file to read: where it is, the document id it gives, and its format."""
+    """A file to read: where it is, the document id it gives, its format, and what a sidecar
+    states for it (its entry, and the folder defaults)."""
 
     path: Path
     name: str
     format: str
+    entry: Stated | None = None
+    folder: Stated | None = None
 
     def __post_init__(self) -> None:
         self.name = storable(self.name)  # a file name that is not UTF-8 has surrogate escapes
@@ -62,22 +69,43 @@ def format_of(path: Path) -> str | None:
 
 
 def discover(arguments: Iterable[str]) -> Iterator[Source | Rejection | Skipped]:
-    """Every source the arguments name, in a stable order, each real file once."""
+    """Every source the arguments name, in a stable order, each real file once; a sidecar
+    that cannot be used is reported once, as a rejection naming it."""
     seen: set[tuple[int, int]] = set()
+    folders: dict[Path, Sidecar | None] = {}
     for argument in arguments:
         path = Path(argument).expanduser()
         if not path.exists() and not path.is_symlink() and glob.has_magic(argument):
             matches = sorted(glob.glob(os.path.expanduser(argument), recursive=True))
             if not matches:
                 yield Rejection(argument, "E202", Errors.E202.format(pattern=argument))
-            for match in matches:
-                yield from _from_path(Path(match), Path(match).name, seen, explicit=True)
+            paths = [Path(match) for match in matches]
         else:
-            yield from _from_path(path, path.name, seen, explicit=True)
+            paths = [path]
+        for path in paths:
+            if path.is_dir() or path.name == SIDECAR:
+                sidecars = ()
+            else:  # a file named on its own: its folder's sidecar
+                if path.parent not in folders:
+                    folders[path.parent] = yield from _sidecar(path.parent)
+                sidecars = tuple(filter(None, [folders[path.parent]]))
+            yield from _from_path(path, path.name, seen, explicit=True, sidecars=sidecars)
+
+
+def _sidecar(folder: Path):
+    """The folder's sidecar (None without one); a bad one is yielded as its rejection."""
+    path = folder / SIDECAR
+    if not path.is_file():
+        return None
+    try:
+        return read_sidecar(path)
+    except ClaimledgerError as error:
+        yield Rejection(str(path), error.code, error.reason)
+        return None
 
 
 def _from_path(
-    path: Path, name: str, seen: set, *, explicit: bool
+    path: Path, name: str, seen: set, *, explicit: bool, sidecars: tuple[Sidecar, ...] = ()
 ) -> Iterator[Source | Rejection | Skipped]:
     try:
         stat = path.stat()
@@ -91,7 +119,7 @@ def _from_path(
         yield Rejection(str(path), "E016", Errors.E016.format(detail=error.strerror or error))
         return
     if path.is_dir():
-        yield from _walk(path, seen, ancestors=(), root=path)
+        yield from _walk(path, seen, ancestors=(), root=path, sidecars=())
         return
     if not path.is_file():
         yield Rejection(str(path), "E018", Errors.E018)
@@ -102,7 +130,7 @@ def _from_path(
     seen.add(key)
     fmt = format_of(path) or (_sniff_format(path) if not path.suffix else None)
     if fmt:
-        yield Source(path, name, fmt)
+        yield Source(path, name, fmt, *stated_for(path, sidecars))
     elif explicit:
         yield Rejection(
             str(path), "E014", Errors.E014.format(suffix=path.suffix, supported=SUPPORTED)
@@ -112,7 +140,7 @@ def _from_path(
 
 
 def _walk(
-    directory: Path, seen: set, *, ancestors: tuple, root: Path
+    directory: Path, seen: set, *, ancestors: tuple, root: Path, sidecars: tuple[Sidecar, ...]
 ) -> Iterator[Source | Rejection | Skipped]:
     stat = directory.stat()
     key = (stat.st_dev, stat.st_ino)
@@ -128,15 +156,19 @@ def _walk(
     except PermissionError as error:
         yield Rejection(str(directory), "E002", Errors.E002.format(detail=error.strerror))
         return
+    if any(entry.name == SIDECAR for entry in entries):
+        sidecar = yield from _sidecar(directory)
+        sidecars = (*sidecars, sidecar) if sidecar else sidecars
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name == SIDECAR:
             continue  # hidden files and folders (.git, .DS_Store) are not articles
         child = Path(entry.path)
         if _is_dir(child):
-            yield from _walk(child, seen, ancestors=(*ancestors, key), root=root)
+            yield from _walk(child, seen, ancestors=(*ancestors, key), root=root,
+                             sidecars=sidecars)
         else:
             name = child.relative_to(root).as_posix()
-            yield from _from_path(child, name, seen, explicit=False)
+            yield from _from_path(child, name, seen, explicit=False, sidecars=sidecars)
 
 
 def _is_dir(path: Path) -> bool:
