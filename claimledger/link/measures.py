@@ -46,8 +46,7 @@ into its nearest concept by those vectors (cosine >= 0.8) gave 0.809 / 0.416 aga
 0.468 for rules alone (it folds "ammunition" into deaths), so the concepts stay the
 vocabulary's.
 
-A denial without a figure is linked to the measure it contests: among the measures of the
-claims near it in its article, the one whose source its target names, else the nearest.
+Which measure a denial or a confirmation answers is ``answers.py``'s.
 """
 
 from __future__ import annotations
@@ -82,11 +81,6 @@ _MONEY_OF = {word: concept for concept, members in MONEY_CONCEPTS.items() for wo
 MOVEMENT_VERBS = words(_VOCAB, "movement_verbs")
 CURRENCIES = words(_VOCAB, "currencies")
 LABELS = {tuple(pair.split()): label for pair, label in vocabulary(_VOCAB)["labels"].items()}
-# Nouns by which a denial contests figures ("rejected the figures", "denied the report").
-CONTESTED_WORDS = {"figure", "figures", "number", "numbers", "count", "counts", "tally", "toll",
-                   "estimate", "estimates", "statistic", "statistics", "data", "information",
-                   "document", "documents", "report", "assessment", "assessments", "claim",
-                   "claims", "total", "totals"}
 # Words that end the clause of a figure, and how far it reaches after the counted noun.
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
 CLAUSE_WORDS = 8
@@ -264,23 +258,3 @@ def measure_label(key: tuple, counted_examples: list[str]) -> str:
     if scope:
         label += f" in {scope}"
     return label + (" — change" if change == "change" else "")
-
-
-def contested_measure(denial: dict, candidates: list[dict]) -> str | None:
-    """The measure a denial contests, or None.
-
-    ``candidates``: figure claims in the order they qualify — those of a source the denial
-    names ("rejected the network's figures") first, else those stated near it, before it
-    first. A denial that names no source is linked only when it rejects figures, a count or
-    a document at all; a denial of an event ("denied that searches had stopped") is not.
-    """
-    named = any(c.get("source") and _name_used(c["source"], denial) for c in candidates[:1])
-    target = set(_words(denial.get("target") or denial.get("sentence")))
-    if named or target & CONTESTED_WORDS:
-        return next((c["measure"] for c in candidates if c.get("measure")), None)
-    return None
-
-
-def _name_used(source: str, denial: dict) -> bool:
-    text = f"{denial.get('target') or ''} {denial.get('sentence') or ''}".lower()
-    return any(len(w) > 3 and w in text for w in source.lower().split())
