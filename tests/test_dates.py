@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.dates import find_date, parse_date, time_expressions
+from datetime import date
+
+from claimledger.dates import (
+    calendar_date, exact_date, find_date, parse_date, plausible_publication, time_expressions,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -19,6 +23,39 @@ from claimledger.dates import find_date, parse_date, time_expressions
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-03-03", "2024-03-03"),
+    ("3 March 2024", "2024-03-03"),
+    ("March 3, 2024", "2024-03-03"),
+    ("Tuesday 4 March 2025 09:15", "2025-03-04"),
+    ("2024-03-03T09:00:00Z", "2024-03-03"),
+    ("3 March 2024 at 10:30 GMT", "2024-03-03"),
+    ("2024-02-30", None),  # no such day
+    ("0000-03-03", None),  # year 0
+    ("Published 3 March 2024", None),  # more than a date
+    ("2024-03-03 and then some", None),
+    ("03/03/2024", None),  # day and month order unknown
+    ("", None),
+])
+def test_exact_date_is_the_whole_text(text, expected):
+    assert exact_date(text) == expected
+
+
+def test_a_publication_date_is_not_after_tomorrow():
+    today = date(2024, 6, 1)
+    assert plausible_publication("2024-06-02", today=today)
+    assert not plausible_publication("2024-06-03", today=today)
+    assert plausible_publication("1998-01-01", today=today)
+    assert not plausible_publication(None, today=today)
+
+
+def test_calendar_date_without_a_year_is_nearest_the_anchor():
+    assert calendar_date("December", "30", None, date(2025, 1, 2)) == "2024-12-30"
+    assert calendar_date("March", "3", None, date(2025, 3, 5)) == "2025-03-03"
+    assert calendar_date("March", "3", None, None) is None
+    assert calendar_date("feb", "30", "2024", None) is None
 
 
 def test_find_date_gives_position():
