@@ -84,6 +84,10 @@ LABELS = {tuple(pair.split()): label for pair, label in vocabulary(_VOCAB)["labe
 # Words that end the clause of a figure, and how far it reaches after the counted noun.
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
 CLAUSE_WORDS = 8
+_RELATIVES = {"that", "which", "who"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "a", "an"}
+_PARTICLES = {"off", "away", "astray", "into", "in", "on", "out", "over", "to", "from", "by",
+              "up", "down", "with", "at", "missing", "lost"}
 _DETERMINERS = {"the", "its", "their", "those", "these", "his", "her", "our"}
 
 
@@ -218,8 +222,19 @@ def _clause(claim: dict) -> tuple[list[str], list[str]]:
     at = rest.find(counted) if counted else -1
     if 0 <= at < 60:
         rest = rest[at + len(counted):]
-    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
-    return before, _words(clause)[:CLAUSE_WORDS]
+    clause = _words(_CLAUSE_END.split(rest, maxsplit=1)[0])[:CLAUSE_WORDS]
+    return before, _own_clause(clause)
+
+
+def _own_clause(clause: list[str]) -> list[str]:
+    """The clause up to a relative clause whose subject is the counted thing and whose verb
+    takes an object: "airstrikes that destroyed positions" did not befall the airstrikes,
+    "bundles that went astray" and "bundles that the planes dropped" did."""
+    for at, word in enumerate(clause[:-2]):
+        subject = clause[at + 1] in _DETERMINERS or clause[at + 1] in _PRONOUNS
+        if word in _RELATIVES and not subject and clause[at + 2] not in _PARTICLES:
+            return clause[:at]
+    return clause
 
 
 def _increment_after(claim: dict) -> bool:
