@@ -75,6 +75,8 @@ def test_figures_that_name_no_quantity_join_no_measure(claim):
      said("He said one crate missed its target.", "one", "crate", "miss")),
     (said("Rebels seized one of the 40 crates that the planes dropped.", "40", "crates", "seize"),
      said("The planes dropped 40 crates of food.", "40", "crates", "drop")),
+    (said("One crate did not make it to the camp.", "One", "crate", "make"),
+     said("One crate went astray.", "One", "crate", "go")),  # a thing that never arrived is lost
     # what the counted thing did to something else did not befall it
     (said("Jets flew six air strikes that destroyed two depots.", "six", "air strikes", "fly"),
      said("Jets flew six air strikes.", "six", "air strikes", "fly")),
