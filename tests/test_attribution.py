@@ -445,3 +445,24 @@ def test_a_group_is_named_without_its_count_or_a_repeated_body(sentence, source)
 ])
 def test_a_noun_thought_to_have_done_something_is_not_its_speaker(sentence):
     assert [m.source for m in attribute(sentence)[0]] == ["police"]
+
+
+# Acts and refusals are no statements ----------------------------------------------------------
+
+@pytest.mark.parametrize("passage, figure, source", [
+    # "agreed to" an act: the figure is the spokeswoman's, not the rebels'
+    ("A spokeswoman said the rebels had agreed to free 40 hostages.", "40", "spokeswoman"),
+    # a denial verb whose object is no claim denies nothing: the diplomat speaks
+    ("A diplomat said the junta had rejected efforts to discuss the 12 detainees.", "12", "diplomat"),
+])
+def test_an_act_or_a_refusal_does_not_take_over_the_speaker(passage, figure, source):
+    mention = behind(passage, figure)
+    assert (mention.source, mention.cue) == (source, "say")
+
+
+@pytest.mark.parametrize("passage, figure", [
+    ("The seats will be contested by four candidates from the north.", "four"),
+    ("Divers recovered a number of boats near the 3 piers.", "3"),
+])
+def test_a_contest_or_a_number_of_things_names_no_source(passage, figure):
+    assert source_of(passage, figure) is None

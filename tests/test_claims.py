@@ -105,3 +105,15 @@ def test_claim_ids_are_stable_across_runs():
     first = [c.id for c in extract_documents([document])[0]]
     second = [c.id for c in extract_documents([document])[0]]
     assert first == second and len(set(first)) == len(first)
+
+
+def test_a_distance_that_places_somewhere_is_the_outlets_background():
+    from claimledger.clean import clean_document
+    from claimledger.extract.claims import extract_documents
+    from claimledger.model import Document
+
+    text = "Graves were found outside the village, 90 kilometers north of Lima, two farmers said.\n"
+    document = clean_document(Document(doc="place.txt", raw=text, format="text"))
+    (claims,) = extract_documents([document])
+    (distance,) = [c for c in claims if c.quantity and c.quantity.value == 90]
+    assert distance.attribution.source is None and distance.status == "asserted"

@@ -28,6 +28,7 @@ from claimledger.extract.attribution.intermediaries import (
     is_intermediary_verb,
 )
 from claimledger.extract.attribution.records import Relation
+from claimledger.extract.status import denies_a_claim
 from claimledger.extract.attribution.subjects import (
     frames_cue,
     impersonal,
@@ -168,6 +169,8 @@ def verb_relation(verb: Token) -> Relation | None:
             content, cue_class = governing_clause(verb, aside=True), "reported"  # "as X put it"
         elif not put_at(verb):
             return None  # "put" reports a figure only as "put ... at N"
+    if cue_class == "denied" and not denies_a_claim(verb):
+        return None  # "rejected efforts to talk", "contested by three candidates": no claim denied
     if content is None and not stance:
         # A speaker whose words are in another sentence ("Graham asked.", "The governor
         # added:") is kept; a clause-only cue without its clause is another sense ("know
@@ -221,10 +224,13 @@ def noun_relation(noun: Token) -> Relation | None:
     head = noun.head
     if noun.dep_ in SUBJECT_DEPS and head.lemma_.lower() in lex.CUE_CLASSES:
         return None  # "the ministry's figures show": the verb's relation names the owner
+    lemma = noun.lemma_.lower()
+    if lemma in lex.QUANTIFIER_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                             for c in noun.children):
+        return None  # "a number of bodies" counts them; it is nobody's document
     owner = owner_of(noun)
     if owner is None or not is_agent(owner):
         return None
-    lemma = noun.lemma_.lower()
     doc = noun.doc
     if lemma not in lex.FIGURE_NOUNS:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
