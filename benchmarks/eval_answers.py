@@ -33,6 +33,12 @@ prints the errors of the tuning stories alone.
     gold gives them) do not meet when widened by the measure spread of the default settings;
   - revision: two of its figures of one gold source, both dated (the FNC-1 bodies carry no
     dates, so no revision on them can be justified), with different gold values.
+  The share is None when the ledger raises no such flag on a part.
+
+No gold denial or confirmation of the four stories addresses a figure's measure (they deny
+a deal, talks, a role, a video's authenticity), so on them denial-link accuracy measures
+the second case alone, and no denied flag can be justified but by a figure the gold marks
+denied (none is).
 """
 
 from __future__ import annotations
@@ -228,7 +234,7 @@ def _scores(links: Counter, flags: Counter) -> dict:
                          "right": links["right"], "found": found, "gold": links["gold"],
                          "not found": links["not found"], "about a figure": links["about a figure"],
                          "polarity": links["polarity"] / found if found else 0.0},
-        "flags": {"justified": flags["justified"] / flags["flags"] if flags["flags"] else 1.0,
+        "flags": {"justified": flags["justified"] / flags["flags"] if flags["flags"] else None,
                   "flags": flags["flags"],
                   **{kind: {"flags": flags[kind], "justified": flags[f"{kind} justified"]}
                      for kind in JUDGED}},
@@ -247,6 +253,10 @@ def _print_details(wrong: list, gold: Gold) -> None:
             print(f"  FLAG {flag['flag']} on {label!r}: {why}\n       claims {named}\n       note {flag['note']!r}")
 
 
+def _share(value: float | None) -> str:
+    return "n/a (no flag)" if value is None else f"{value:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="errors of the tuning stories")
@@ -255,7 +265,7 @@ def main() -> None:
         links, flags = result["denial links"], result["flags"]
         print(f"{part:7} denial links right {links['accuracy']:.3f} ({links['right']} of "
               f"{links['found']} found, {links['gold']} gold, {links['about a figure']} about a "
-              f"figure) polarity {links['polarity']:.3f} · flags justified {flags['justified']:.3f} ("
+              f"figure) polarity {links['polarity']:.3f} · flags justified {_share(flags['justified'])} ("
               + ", ".join(f"{kind} {flags[kind]['justified']}/{flags[kind]['flags']}" for kind in JUDGED)
               + ")")
 

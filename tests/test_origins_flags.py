@@ -146,13 +146,17 @@ def test_undated_figures_of_different_articles_are_no_disagreement():
     assert "disagreement" not in kinds(measure_flags(claims, [], spread=0.25))
 
 
-def test_undated_sources_side_by_side_in_one_article_disagree_and_the_note_says_why():
-    claims = [figure("gov", 1, value=4000, source="Directorate", published=None),
-              figure("ngo", 1, value=12000, start=90, source="Relief Network", published=None)]
-    flag = next(f for f in measure_flags(claims, [], spread=0.25) if f.kind == "disagreement")
+def test_undated_sources_set_against_each_other_in_one_article_disagree_and_the_note_says_why():
+    gov = figure("gov", 1, value=4000, source="Directorate", published=None) | {
+        "sentence": "The directorate counts 4,000 evacuees."}
+    ngo = figure("ngo", 1, value=12000, start=90, source="Relief Network", published=None) | {
+        "sentence": "But the network says 12,000 people have left."}
+    flag = next(f for f in measure_flags([gov, ngo], [], spread=0.25) if f.kind == "disagreement")
     assert flag.claims == ["gov", "ngo"]
     assert "Directorate" in flag.note and "Relief Network" in flag.note and "d1" in flag.note
     assert "one article" in flag.note
+    plain = ngo | {"sentence": "The network says 12,000 people have left."}
+    assert "disagreement" not in kinds(measure_flags([gov, plain], [], spread=0.25))
 
 
 def test_the_outlets_own_figure_beside_a_sources_in_one_article_is_no_dispute():

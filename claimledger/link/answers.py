@@ -6,8 +6,8 @@ tried in this order:
 1. it states the figure: the figure lies in the answered clause and is that clause's
    matter, with at most a subject and its own verb before it ("confirmed 31 deaths",
    "denied that 300 soldiers were killed", "denied it had sent 10,000 troops"). A figure
-   deep in a clause about something else ("denied claims that it agreed to a ceasefire and
-   will release 200 captives") is a detail of another matter: the answer is about the deal;
+   deep in a clause about something else ("denied claims that it had signed a truce and
+   would free 40 hostages") is a detail of another matter: the answer is about the truce;
 2. it names the figures: a word for figures ("rejected the figures", "the toll is false")
    in the answered clause, or, when the clause names none, in a sentence that names the
    figures' source ("the Network, whose figures ministers called exaggerated");
@@ -148,7 +148,7 @@ def stated_figures(answer: dict, figures: list[dict]) -> list[dict]:
 def denied_outright(claim: dict) -> bool:
     """A figure of status denied that is the matter of the denied clause ("denied that 300
     soldiers died"), not a detail of another matter denied around it ("denied claims that
-    it agreed to a ceasefire and will release 200 captives")."""
+    it had signed a truce and would free 40 hostages")."""
     if claim.get("status") != "denied":
         return False
     sentence = claim.get("sentence") or ""

@@ -155,15 +155,35 @@ def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> 
     return flags
 
 
+# Words by which an article sets its sources' figures against each other ("But the network
+# says more than 12,000"). An article does not contradict itself silently: two figures of
+# one article with none of these are more likely of two quantities than one in dispute.
+CONTRAST_WORDS = {"but", "however", "while", "whereas", "although", "though", "dispute",
+                  "disputed", "disputes", "contradict", "contradicted", "contradicts", "contrary",
+                  "differ", "differs", "conflicting", "higher", "lower", "instead", "rather",
+                  "exaggerated", "inflated", "understated"}
+_WORDS = re.compile(r"[a-z]+")
+
+
 def _same_period(a: Point, b: Point) -> bool:
     """Both dated the same day, or (either undated) side by side in one article. Within one
     article, the outlet's own figure and a source's are parts of one account, not a
-    dispute: both must be attributed."""
+    dispute: both must be attributed, and the article must set them against each other."""
     one_article = a.claim.get("doc") is not None and a.claim.get("doc") == b.claim.get("doc")
-    if one_article and not (a.claim.get("source") and b.claim.get("source")):
+    if one_article and not (a.claim.get("source") and b.claim.get("source") and _contrasted(a, b)):
         return False
     apart = _days_apart(a.day, b.day)
     return one_article if apart is None else apart <= CONTEMPORARY_DAYS
+
+
+def _contrasted(a: Point, b: Point) -> bool:
+    """A contrast word outside the figures' own quantity text, in either sentence."""
+    for claim in (a.claim, b.claim):
+        sentence = (claim.get("sentence") or "").lower()
+        quantity = (claim.get("quantity_text") or "").lower()
+        if set(_WORDS.findall(sentence.replace(quantity, " ", 1) if quantity else sentence)) & CONTRAST_WORDS:
+            return True
+    return False
 
 
 def _period(pairs: list[tuple[Point, Point]]) -> str:
