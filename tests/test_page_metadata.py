@@ -217,3 +217,30 @@ def test_build_refuses_a_bad_published_option(runner, tmp_path):
     assert isinstance(result.exception, ClaimledgerError) and result.exception.code == "E209"
     assert "--published" in result.exception.reason
     assert not (tmp_path / "x.db").exists()  # refused before anything is read
+
+
+def test_a_page_read_by_the_fallback_keeps_its_markup_metadata(monkeypatch):
+    """When trafilatura finds no main text, the page's own paragraphs are read, and its
+    metadata still comes from the markup (and only the markup)."""
+    import trafilatura
+
+    from claimledger.ingest.html import page_document
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    html = ('<html><head><meta property="og:site_name" content="Example Quay Bulletin">'
+            '<meta property="article:published_time" content="2024-04-11T06:00:00Z">'
+            '<title>Quay closed for repairs</title></head><body><p>The north quay is closed '
+            'for repairs until the end of the month, the harbour master said.</p></body></html>')
+    doc = page_document(html, doc="quay.html", path="quay.html", fmt="html")
+    assert "The north quay is closed" in doc.raw
+    assert facts(doc) == ("Example Quay Bulletin", "html metadata", "2024-04-11", "html metadata")
+
+
+def test_a_warc_crawl_date_is_used_only_when_the_markup_has_none():
+    from claimledger.ingest.html import page_document
+
+    html = ("<html><head><title>Quay closed for repairs</title></head><body><article><p>The north "
+            "quay is closed for repairs until the end of the month, the harbour master said on "
+            "Monday, and boats are sent to the south basin meanwhile.</p></article></body></html>")
+    doc = page_document(html, doc="c.warc#1", path="c.warc", fmt="warc", published="2024-04-15")
+    assert (doc.published, doc.meta["published_from"]) == ("2024-04-15", "crawl date")

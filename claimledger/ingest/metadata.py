@@ -49,6 +49,7 @@ READER_ORIGIN = {"html": "html metadata", "json": "record field", "feed": "feed 
 
 HEAD_LINES, TAIL_LINES = 15, 10  # non-blank lines read at each end of the text
 _REACH = 20_000  # characters read at each end: a long text is not split whole
+_LONGEST = 400  # characters of a stamp, source, copyright or URL line
 _SHORT = 16  # words: a stamp, byline or source line is short; a body sentence is not
 
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -121,23 +122,23 @@ def page_lines(text: str, *, file_name: str | None = None) -> tuple[list[_Found]
     url = None
     year_hint = None
     dateline = None
+    head_set = set(head)
     for line in dict.fromkeys(head + tail):  # each line once, head first
-        words = len(line.split())
-        if words <= _SHORT:
-            _stamps(line, dates)
-        if line in head and (iso := exact_date(line)):
-            dates.append(_Found(iso, "date line"))
-        if (match := _SOURCE.match(line)) and words <= _SHORT:
-            _source(match.group("name"), outlets, dates)
-        if (match := _URL_LINE.match(line)) and url is None:
-            url = match.group("url")
-        if dateline is None and line in head and (match := _DATELINE.match(line)):
+        if dateline is None and line in head_set and (match := _DATELINE.match(line)):
             if _CAPS_PLACE.match(match.group("place")) and (match.group("date") or match.group("agency")):
                 dateline = match
+        if len(line) > _LONGEST or len(line.split()) > _SHORT:
+            continue  # a body paragraph: only a dateline starts one
+        _stamps(line, dates)
+        if line in head_set and (iso := exact_date(line)):
+            dates.append(_Found(iso, "date line"))
+        if match := _SOURCE.match(line):
+            _source(match.group("name"), outlets, dates)
+        if url is None and (match := _URL_LINE.match(line)):
+            url = match.group("url")
     for line in tail:
-        if (match := _COPYRIGHT.match(line)) and len(line.split()) <= _SHORT:
-            name = _outlet_name(match.group("name"))
-            if name:
+        if len(line) <= _LONGEST and (match := _COPYRIGHT.match(line)) and len(line.split()) <= _SHORT:
+            if name := _outlet_name(match.group("name")):
                 outlets.append(_Found(name, "copyright line"))
             year_hint = year_hint or match.group("year") or match.group("year2")
     if url:
