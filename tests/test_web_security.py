@@ -263,3 +263,17 @@ def test_no_query_value_makes_any_route_fail(app, client):
             for value in odd:
                 response = client.get(f"{route.path}?{name}={value}")
                 assert response.status_code in (200, 404, 422), (route.path, name, value, response.status_code)
+
+
+def test_worker_processes_get_the_parents_hosts_and_token(demo_db, monkeypatch):
+    import json
+
+    from claimledger.web.server import WORKER_CONFIG, worker_app
+
+    config = {"db": str(demo_db), "writable": True, "token": "shared-token", "hosts": ["192.0.2.10", "localhost"]}
+    monkeypatch.setenv(WORKER_CONFIG, json.dumps(config))
+    client = TestClient(worker_app(), base_url="http://192.0.2.10:8000")
+    assert client.get("/").status_code == 200
+    assert client.get("/", headers={"host": "127.0.0.1"}).status_code == 421  # only the hosts handed over
+    assert client.post("/api/articles", json=[], headers={TOKEN_HEADER: "other"}).status_code == 403
+    assert client.post("/api/articles", json=[], headers={TOKEN_HEADER: "shared-token"}).status_code == 200

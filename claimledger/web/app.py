@@ -77,11 +77,11 @@ class _StoryCache:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self.lock = threading.Lock()
-        self.state = None
-        self.value = None
+        self.state: tuple | None = None
+        self.value: dict | None = None
         self.refreshing = False
         self.pages: dict[str, str] = {}
-        self.pages_of = None
+        self.pages_of: dict | None = None
 
     def get(self) -> dict:
         state = self.ledger.state()
@@ -91,7 +91,8 @@ class _StoryCache:
             elif state != self.state and not self.refreshing:
                 self.refreshing = True
                 threading.Thread(target=self._refresh, args=(state,), daemon=True).start()
-            return self.value
+            value: dict = self.value
+        return value
 
     def page(self, key: str, render: Callable[[dict], str]) -> str:
         """HTML drawn from the story alone (``render(story)``), rendered once per story and
@@ -137,8 +138,9 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
     app = FastAPI(title="claimledger", version=__version__, docs_url=None, redoc_url=None,
                   description="A ledger of the claims in many news reports of one story.")
     app.state.token = (token or new_token()) if writable else None
+    app.state.hosts = frozenset(hosts)
 
-    app.add_middleware(Guard, hosts=hosts, token=app.state.token)
+    app.add_middleware(Guard, hosts=app.state.hosts, token=app.state.token)
 
     def render(request: Request, template: str, **context) -> str:
         return env.get_template(template).render(request=request, link=WebLinks, macros=macros,

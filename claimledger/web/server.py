@@ -1,10 +1,20 @@
-"""`claimledger serve`: the app on an address, and what the user must know before it listens."""
+"""`claimledger serve`: the app on an address, and what the user must know before it listens.
+
+With several workers, uvicorn starts each in its own process (requests are then answered
+on as many cores, each worker keeping its own story); the parent hands them the ledger,
+the allowed hosts and the one token through the environment, so that every worker accepts
+the token printed at start-up.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable
 
 from claimledger.web.security import TOKEN_HEADER, allowed_hosts, is_loopback
+
+WORKER_CONFIG = "CLAIMLEDGER_WEB_WORKER"
 
 
 def start_up(db: str, *, host: str = "127.0.0.1", port: int = 8000, writable: bool = False):
@@ -28,11 +38,25 @@ def start_up(db: str, *, host: str = "127.0.0.1", port: int = 8000, writable: bo
 
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, writable: bool = False,
-          say: Callable[[str], object]) -> None:
+          workers: int = 1, say: Callable[[str], object]) -> None:
     """Serve the ledger until interrupted; ``say`` shows the start-up lines to the user."""
     import uvicorn
 
     app, lines = start_up(db, host=host, port=port, writable=writable)
     for line in lines:
         say(line)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[WORKER_CONFIG] = json.dumps({"db": db, "writable": writable, "token": app.state.token,
+                                            "hosts": sorted(app.state.hosts)})
+    uvicorn.run("claimledger.web.server:worker_app", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
+
+
+def worker_app():
+    """The app in one of several worker processes, as the parent process configured it."""
+    from claimledger.web.app import create_app
+
+    config = json.loads(os.environ[WORKER_CONFIG])
+    return create_app(config["db"], writable=config["writable"], hosts=config["hosts"], token=config["token"])
