@@ -67,7 +67,10 @@ _MENU_WORDS = {
 _P = re.IGNORECASE
 PATTERNS: tuple[tuple[str, re.Pattern, bool, int], ...] = (
     ("placeholder", re.compile(
-        r"\{\{.*?\}\}|\{%.*?%\}|\[\[.*?\]\]|%[A-Z_]{3,}%|\$\{[^}]*\}"
+        # Each opening mark ends the scan from the one before it (the tempered dot), so a
+        # line of 10,000 "{{" costs one pass, not one pass for each of them.
+        r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}|\[\[(?:(?!\[\[|\]\]).)*\]\]"
+        r"|%[A-Z_]{3,}%|\$\{(?:(?!\$\{)[^}])*\}"
         r"|^\s*\[(?:ad|advert|advertisement|placeholder|image|embed|video|photo|insert)\b[^\]]*\]\s*$"
         r"|^\s*(?:lorem ipsum.*|undefined|null|nan|none|tbd|tk)\s*$", _P), True, 60),
     ("advert", re.compile(
@@ -161,14 +164,18 @@ _BIO = re.compile(
 
 
 # Syntax that prose does not have: JavaScript statements, JSON members, CSS rules, markup.
+# Every run is bounded ({1,200}): an unbounded one is scanned again from each place a match
+# can start, which is quadratic on a long line of "if (" or "a.b(" (statements are short).
 _CODE = re.compile(
-    r"\bfunction\s*[\w$]*\s*\(|=>|\b(?:var|let|const)\s+[\w$]+\s*=|"
-    r"\b(?:window|document|console|JSON|Math|navigator)\.[a-zA-Z]|\breturn\b[^.;]*;|"
-    r"\bnew\s+[A-Z][\w$]*\(|\b(?:if|for|while|switch)\s*\([^)]*\)\s*\{|\}\s*(?:else|catch)\b|"
-    r"[\w$\])]\.[a-zA-Z_$][\w$]*\([^)]*\)\s*[;{,)]|[\w$]+\.[\w$.]+\s*=\s*[^;=]{1,80};|\bthis\.[a-zA-Z_$]|===|!==|&&|\|\||"
-    r"[\"'][\w@$.-]+[\"']\s*:\s*(?:[\"'{\[]|-?\d|true\b|false\b|null\b)|"
-    r"[#.]?[\w-]+\s*\{\s*[\w-]+\s*:[^;{}]+;|\b[a-z]+-[a-z-]+\s*:\s*[^;{}]+;|!important\b|@(?:media|import|font-face)\b|"
-    r"</?(?:script|style|div|span|iframe|noscript|svg)\b|\w+\s*=\s*\{|\);\s*$|^\s*[{\[]\s*[\"'{\[]"
+    r"\bfunction\s*[\w$]{0,200}\s*\(|=>|\b(?:var|let|const)\s+[\w$]{1,200}\s*=|"
+    r"\b(?:window|document|console|JSON|Math|navigator)\.[a-zA-Z]|\breturn\b[^.;]{0,200};|"
+    r"\bnew\s+[A-Z][\w$]{0,200}\(|\b(?:if|for|while|switch)\s*\([^)]{0,200}\)\s*\{|\}\s*(?:else|catch)\b|"
+    r"[\w$\])]\.[a-zA-Z_$][\w$]{0,200}\([^)]{0,200}\)\s*[;{,)]|(?<![\w$])[\w$]{1,200}\.[\w$.]{1,200}\s*=\s*[^;=]{1,80};|"
+    r"\bthis\.[a-zA-Z_$]|===|!==|&&|\|\||"
+    r"[\"'][\w@$.-]{1,200}[\"']\s*:\s*(?:[\"'{\[]|-?\d|true\b|false\b|null\b)|"
+    r"[#.]?(?<![\w-])[\w-]{1,200}\s*\{\s*[\w-]{1,200}\s*:[^;{}]{1,200};|\b[a-z]{1,200}-[a-z-]{1,200}\s*:\s*[^;{}]{1,200};|"
+    r"!important\b|@(?:media|import|font-face)\b|"
+    r"</?(?:script|style|div|span|iframe|noscript|svg)\b|\b\w{1,200}\s*=\s*\{|\);\s*$|^\s*[{\[]\s*[\"'{\[]"
 )
 _CODE_CHARS = re.compile(r"[{}\[\]();=<>\"\\|&$]")
 _BRACKETS_ONLY = re.compile(r"^[\s{}\[\]();,]+$")

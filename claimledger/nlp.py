@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from claimledger.errors import ClaimledgerError
 from claimledger.extract.vocab import entry, table, word_list, words
@@ -28,7 +29,11 @@ _ABBREVIATIONS = {
     "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "sat", "sun", "approx", "est", "fig", "al", "ave", "blvd", "rd", "mt", "ft", "pp", "ca",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# A boundary starts only where a run of end marks starts and takes the whole run
+# (possessive): trying every dot of a long run, each with every shorter run, is quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_SPACE = re.compile(r"\s*")
+_WORD_BEFORE_CHARS = 100  # longer than any abbreviation or run of initials
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\.*[\"”’')\]]*$")
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -149,26 +154,36 @@ class Sentence:
     headline: bool = False
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Every sentence of the cleaned text, in order; a sentence never crosses a line."""
-    sentences: list[Sentence] = []
-    offset = 0
-    paragraph = 0
-    for line in text.split("\n"):
-        if line.strip():
-            for start, end in _line_sentences(line):
-                chunk = line[start:end]
-                sentences.append(
-                    Sentence(offset + start, offset + end, chunk, paragraph,
-                             CLAIM_TRIGGER.fires(chunk))
-                )
-            paragraph += 1
-        offset += len(line) + 1
+def split_sentences(text: str, *, limit: int | None = None) -> list[Sentence]:
+    """Every sentence of the cleaned text, in order, or its first ``limit``; a sentence
+    never crosses a line.
+
+    The limit is applied here, while splitting, so no stage after it works on more than
+    ``limit`` sentences of a document whatever its size; reading cuts a document at the
+    same count (``sentence_spans``), so a limit never loses a sentence that was stored.
+    """
+    sentences = [
+        Sentence(start, end, text[start:end], paragraph, CLAIM_TRIGGER.fires(text[start:end]))
+        for start, end, paragraph in islice(sentence_spans(text), limit)
+    ]
     for sentence in _headline(sentences):
         # A headline states the story's matter: it is mined even without a cue or a figure.
         sentence.headline = sentence.candidate = True
     _mark_context(sentences)
     return sentences
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence, lazily: counting or cutting at a limit
+    reads only as far as needed, in time linear in the text."""
+    offset = 0
+    paragraph = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for start, end in _line_sentences(line):
+                yield offset + start, offset + end, paragraph
+            paragraph += 1
+        offset += len(line) + 1
 
 
 def _headline(sentences: list[Sentence]) -> list[Sentence]:
@@ -184,13 +199,16 @@ def _line_sentences(line: str) -> Iterator[tuple[int, int]]:
     start = len(line) - len(line.lstrip())
     for match in _BOUNDARY.finditer(line):
         end = match.end()
-        before = _WORD_BEFORE.search(line[start:match.start() + 1])
+        # Only the end of the sentence so far: after skipped abbreviations ("Mr. Mr. Mr.")
+        # it can be the whole line, and searching it at every boundary is quadratic.
+        before = _WORD_BEFORE.search(line, max(start, match.start() - _WORD_BEFORE_CHARS),
+                                     match.start() + 1)
         word = before.group(1).lower().rstrip(".") if before else ""
         if "." in match.group() and (word in _ABBREVIATIONS or _is_initial(word)):
             continue
         if line[start:end].strip():
             yield start, end
-        start = end + (len(line[end:]) - len(line[end:].lstrip()))
+        start = _SPACE.match(line, end).end()  # not line[end:]: copying the rest is quadratic
     if line[start:].strip():
         yield start, len(line.rstrip())
 

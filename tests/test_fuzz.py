@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import HealthCheck, Phase, given, settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from claimledger.build import BuildReport, clean_pending, ingest
@@ -66,9 +66,13 @@ hypothesis_settings.register_profile(
     "suite", max_examples=25, deadline=None, derandomize=True, database=None,
     suppress_health_check=list(HealthCheck),
 )
+# No shrinking nor explaining: on inputs of megabytes either can take many minutes (the
+# explain phase traces every line run, and the watchdog would take it for a hang). The
+# failing input is saved as it was generated; the suite's profile shrinks.
 hypothesis_settings.register_profile(
     "fuzz", max_examples=2000, deadline=None, database=None,
     suppress_health_check=list(HealthCheck),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
 )
 
 
@@ -331,7 +335,12 @@ def fuzz(fmt: str, stage, *, profile: str, examples: int | None = None,
         started = time.perf_counter()
         if watchdog:
             watchdog.begin(fmt, data)
-        outcome = stage(fmt, data, prefix)
+        try:
+            outcome = stage(fmt, data, prefix)
+        except BaseException:
+            if watchdog:  # the long run: keep the input that failed
+                (watchdog.folder / f"fuzz-crash-{fmt.replace('.', '-')}.bin").write_bytes(data)
+            raise
         elapsed = time.perf_counter() - started
         if watchdog:
             watchdog.end()

@@ -258,3 +258,28 @@ def test_a_warc_response_declaring_a_charset_with_a_nul_byte(tmp_path, settings)
                      + f"Content-Length: {len(http)}\r\n\r\n".encode() + http + b"\r\n\r\n")
     [doc], rejected = read(path, settings)
     assert not rejected and CLAIM in doc.raw
+
+
+def test_lines_without_end_punctuation_count_as_sentences_at_the_limit(tmp_path):
+    # The limit counts what the sentence splitter finds: a line without a full stop is a
+    # sentence too, so 100,000 menu lines are cut like 100,000 sentences.
+    path = tmp_path / "menu.txt"
+    path.write_text(f"{CLAIM}\n" + "Home | News | Sport\n" * 100_000)
+    [doc], [notice] = read(path, Settings(workers=1, max_sentences=300))
+    assert (notice.code, notice.record) == ("E022", "document menu.txt")
+    assert notice.reason.startswith("100001 sentences over the limit of 300")
+    assert doc.raw.startswith(CLAIM) and doc.raw.count("\n") == 299
+
+
+@pytest.mark.parametrize("length, codes, found", [(b"", [], [True]),
+                                                  (b"Content-Length: many\r\n", ["E010"], [])])
+def test_a_warc_record_without_a_usable_content_length(tmp_path, settings, length, codes, found):
+    # Without one the record reads to the end of the file (it used to raise AttributeError);
+    # one that is not a number leaves warcio lost in the block: the archive is malformed.
+    page = f"<html><body><article><p>{CLAIM}</p></article></body></html>".encode()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/a\r\n"
+                     b"Content-Type: application/http; msgtype=response\r\n" + length + b"\r\n"
+                     b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)
+    docs, rejected = read(path, settings)
+    assert [r.code for r in rejected] == codes and [CLAIM in doc.raw for doc in docs] == found

@@ -21,11 +21,14 @@ from itertools import islice
 
 from claimledger.errors import Errors, InputRejected
 from claimledger.model import Document, Rejection, Skipped
+from claimledger.nlp import sentence_spans
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _DETAIL_CHARS = 300
-_SENTENCE_STOP = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+# Where a long line may break: the end of a run of end marks (possessive, from the run's
+# start: linear on a line of dots).
+_SENTENCE_STOP = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s|$)")
 
 
 def error_detail(error: BaseException) -> str:
@@ -82,16 +85,17 @@ def bounded_text(text: str, *, max_token: int, max_line: int) -> str:
 
 
 def first_sentences(text: str, limit: int) -> tuple[str, int]:
-    """The text up to the end of the line that holds its ``limit``-th sentence end, and how
-    many sentences it has (counted by their end punctuation, as the parser's splitter)."""
-    ends = _SENTENCE_STOP.finditer(text)
-    last = next(islice(ends, limit - 1, None), None)
+    """The text up to the end of the line that holds its ``limit``-th sentence, and how
+    many sentences it has, as the sentence splitter finds them (so the stages after reading
+    see the sentences the limit counted)."""
+    spans = sentence_spans(text)
+    last = next(islice(spans, limit - 1, None), None)
     if last is None:
-        return text, sum(1 for _ in _SENTENCE_STOP.finditer(text))
-    rest = sum(1 for _ in ends)
+        return text, sum(1 for _ in sentence_spans(text))
+    rest = sum(1 for _ in spans)
     if not rest:
         return text, limit
-    line_end = text.find("\n", last.end())
+    line_end = text.find("\n", last[1])
     return (text if line_end < 0 else text[:line_end]), limit + rest
 
 

@@ -44,7 +44,7 @@ def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
                               partial(_html_record, source, record, number, content_type, settings))
             if stream is not handle and stream.error:
                 raise stream.error
-        if record is not None and record.raw_stream.limit > 0:
+        if record is not None and _missing_bytes(record):
             raise EOFError("the last record is cut short")
     except InputRejected:
         raise
@@ -69,7 +69,7 @@ def _html_record(source, record, number: int, content_type: str, settings):
     try:
         if len(data) > limit:
             raise InputRejected("E006", size_mb=len(data) / 1e6, limit_mb=limit / 1e6)
-        if record.raw_stream.limit > 0:
+        if _missing_bytes(record):
             raise InputRejected("E010", detail="the record is cut short")
         html = decode(data, declared=_charset(content_type) or declared_charset(data))
         html = bounded_markup(html, settings)
@@ -84,6 +84,15 @@ def _html_record(source, record, number: int, content_type: str, settings):
         )
     except InputRejected as error:
         return Rejection(source.label, error.code, error.reason, where)
+
+
+def _missing_bytes(record) -> int:
+    """Bytes of the record's block that its Content-Length promised and the file lacks.
+
+    warcio counts them down in a LimitReader; a record without a usable Content-Length
+    reads to the end of the file and has no such reader (nothing is missing).
+    """
+    return max(0, getattr(record.raw_stream, "limit", 0))
 
 
 class _GzipMembers(io.RawIOBase):

@@ -43,6 +43,11 @@ MIN_UNIT_TOKENS = 3
 # other's phrasing: it aligns when it is long enough not to be a stock formula and half of
 # its narration's word trigrams are in the other.
 CUT_MIN_TRIGRAMS, CUT_SHARED = 10, 0.5
+# A word in more sentences of the partner than this is not used to find the sentences a
+# sentence may align with: without a bound, a document of 5,000 identical sentences has
+# every pair compared (25 million). A news article has a few dozen sentences, so no pair
+# of real articles loses a candidate; the cost per sentence stays bounded.
+MAX_POSTINGS = 100
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
 _SUFFIX = re.compile(r"(?:ies|es|s|ed|ing|ly)$")
 STOPWORDS = frozenset(
@@ -257,7 +262,10 @@ def candidate_links(a: list[Unit], b: list[Unit], postings: dict[str, list[int]]
     for i, unit in enumerate(a):
         shared: dict[int, int] = {}
         for token in unit.tokens:
-            for j in postings.get(token, ()):
+            found = postings.get(token, ())
+            if len(found) > MAX_POSTINGS:
+                continue  # a word of most sentences finds no sentence in particular
+            for j in found:
                 shared[j] = shared.get(j, 0) + 1
         for j, count in shared.items():
             if count < 2:
