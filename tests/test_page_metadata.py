@@ -38,7 +38,8 @@ def facts(doc: Document) -> tuple:
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("dateline-first.txt", ("Tidewater Wire", "dateline", "2024-05-06", "dateline")),
+    # the agency of a dateline wrote the story, it need not publish the page: no outlet
+    ("dateline-first.txt", (None, None, "2024-05-06", "dateline")),
     ("published-at-end.txt", ("Selwick Valley Echo", "copyright line", "2024-05-02", "published line")),
     # a dateline without a year takes the year of the copyright line
     ("bare-dateline.txt", ("Keston Daily Post", "copyright line", "2023-03-03", "dateline")),
@@ -48,6 +49,12 @@ def test_outlet_and_date_from_the_page(settings, name, expected):
     docs, rejected, _ = read([METADATA / "loose" / name], settings)
     assert not rejected
     assert facts(docs[name]) == expected
+
+
+def test_the_dateline_agency_is_kept_as_the_wire(settings):
+    docs, _, _ = read([METADATA / "loose"], settings)
+    assert docs["dateline-first.txt"].meta["wire"] == "Tidewater Wire"
+    assert "wire" not in docs["published-at-end.txt"].meta
 
 
 @pytest.mark.parametrize("name", ["no-metadata.txt", "page-no-meta.html"])
@@ -76,9 +83,8 @@ def test_json_records_fields_first_then_their_text(settings):
     ("London, March 3, 2024 - was the day the council voted to close two schools.", (None, None)),
 ])
 def test_dateline_shapes(text, expected):
-    outlets, dates, _ = page_lines(text)
-    found = (next((o.value for o in outlets if o.origin == "dateline"), None),
-             next((d.value for d in dates if d.origin == "dateline"), None))
+    page = page_lines(text)
+    found = (page.wire, next((d.value for d in page.dates if d.origin == "dateline"), None))
     assert found == expected
 
 
@@ -96,21 +102,29 @@ def test_dateline_shapes(text, expected):
     ("By March 3, 2024, the river had risen two metres.", None),
 ])
 def test_stamp_lines(line, expected):
-    _, dates, _ = page_lines(line + "\n\nA body paragraph that says nothing about when it was written.")
+    dates = page_lines(line + "\n\nA body paragraph that says nothing about when it was written.").dates
     best = dates[0] if dates else None
     assert ((best.value, best.origin) if best else None) == expected
 
 
 def test_a_date_after_tomorrow_is_no_publication_date():
     future = (date.today() + timedelta(days=3 * 365)).isoformat()
-    _, dates, _ = page_lines(f"Published {future}\n\nA body paragraph.")
-    assert dates == []
+    assert page_lines(f"Published {future}\n\nA body paragraph.").dates == []
 
 
 def test_source_and_url_lines_give_the_outlet():
-    outlets, _, url = page_lines("A body paragraph.\n\nSource: Example Harbour News\nhttps://www.harbour.example/a/b")
-    assert [(o.value, o.origin) for o in outlets] == [("Example Harbour News", "source line"), ("harbour.example", "url")]
-    assert url == "https://www.harbour.example/a/b"
+    page = page_lines("A body paragraph.\n\nSource: Example Harbour News\nhttps://www.harbour.example/a/b")
+    assert [(o.value, o.origin) for o in page.outlets] == [
+        ("Example Harbour News", "source line"), ("harbour.example", "url")]
+    assert page.url == "https://www.harbour.example/a/b"
+
+
+@pytest.mark.parametrize("line", ["https://poll.example.org.", "Details at https://poll.example.org/",
+                                  "https://poll.example.org/results/2024/03/01/table."])
+def test_a_link_in_the_text_is_not_the_page_address(line):
+    """A bare site, a link inside a sentence, a URL ending a sentence: links, not the page."""
+    page = page_lines("A body paragraph about a poll.\n\nOnline:\n\n" + line)
+    assert (page.url, page.outlets, page.dates) == (None, [], [])
 
 
 def test_options_win_and_the_page_values_are_kept_as_conflicts(settings):

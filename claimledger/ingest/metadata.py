@@ -10,7 +10,8 @@ candidate, by a fixed precedence, and records the choice in ``Document.meta``:
   ``PUBLISHED_RANK`` for the names, best first);
 - ``outlet_conflicts`` / ``published_conflicts``: the other values found, with theirs, when
   they differ from the one kept, so an override never hides what the page said;
-- ``sidecar``: the sidecar file that stated a value.
+- ``sidecar``: the sidecar file that stated a value;
+- ``wire``: the agency a dateline names (the story's writer, not necessarily its outlet).
 
 Decisions: what the user states wins over the page (``--outlet``/``--published`` for the
 run, then a sidecar's entry for the file); a sidecar's folder defaults only fill what the
@@ -38,7 +39,7 @@ OUTLET_FROM, PUBLISHED_FROM = "outlet_from", "published_from"
 # Best first. "record field": a JSON record's field; "html metadata": the page's markup
 # (meta tags, JSON-LD, <time>, via trafilatura and htmldate); "feed entry": RSS/Atom fields.
 OUTLET_RANK = ("option", "sidecar entry", "html metadata", "record field", "feed entry",
-               "source line", "copyright line", "sidecar", "dateline", "url")
+               "source line", "copyright line", "sidecar", "url")
 PUBLISHED_RANK = ("option", "sidecar entry", "html metadata", "record field", "feed entry",
                   "published line", "dateline", "date line", "byline", "source line",
                   "updated line",
@@ -76,7 +77,9 @@ _COPYRIGHT = re.compile(
 _SOURCE = re.compile(
     r"^\s*(?:source|originally published (?:by|in|on|at)|first published (?:by|in|on|at))"
     r"\s*:?\s*(?P<name>.+?)\s*$", re.I)
-_URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|permalink)\s*:\s*)?<?(?P<url>https?://[^\s<>]+)>?\s*$", re.I)
+# A page's own address has a path: a bare site ("Online: https://example.org.") is a link.
+_URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|permalink)\s*:\s*)?<?"
+                       r"(?P<url>https?://[^\s<>/]+/[^\s<>]*[^\s<>.,;)])>?\s*$", re.I)
 _PATH_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_/.]?)(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)")
 _COMPANY = re.compile(r"[\s,]+(?:ltd|limited|inc|llc|plc|gmbh|s\.a|co)\.?$", re.I)
 _NAME = re.compile(r"^(?:the\s+)?[A-Z0-9][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}$")
@@ -114,8 +117,21 @@ class _Found:
     origin: str
 
 
-def page_lines(text: str, *, file_name: str | None = None) -> tuple[list[_Found], list[_Found], str | None]:
-    """(outlet candidates, date candidates, URL) that the first and last lines give."""
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """What the first and last lines say. ``wire``: the agency of a dateline
+    ("CITY, March 3 (Agency) -"), which wrote the story but need not publish the page (a
+    paper carries wire copy), so it is kept beside the outlet, never as the outlet."""
+
+    outlets: list[_Found]
+    dates: list[_Found]
+    url: str | None
+    wire: str | None
+
+
+def page_lines(text: str, *, file_name: str | None = None) -> PageLines:
+    """The outlet and date candidates, the URL and the wire that the first and last lines
+    give."""
     head, tail = _lines(text[:_REACH])[:HEAD_LINES], _lines(text[-_REACH:])[-TAIL_LINES:]
     outlets: list[_Found] = []
     dates: list[_Found] = []
@@ -149,12 +165,12 @@ def page_lines(text: str, *, file_name: str | None = None) -> tuple[list[_Found]
             dates.append(_Found(iso, "url"))
     if file_name and (iso := _path_date(PurePath(file_name).name)):
         dates.append(_Found(iso, "file name"))
+    wire = None
     if dateline is not None:
-        if dateline.group("agency") and (name := _outlet_name(dateline.group("agency"))):
-            outlets.append(_Found(name, "dateline"))
+        wire = _outlet_name(dateline.group("agency"))
         if dateline.group("date") and (iso := _dateline_date(dateline, dates, year_hint)):
             dates.append(_Found(iso, "dateline"))
-    return outlets, [d for d in dates if plausible_publication(d.value)], url
+    return PageLines(outlets, [d for d in dates if plausible_publication(d.value)], url, wire)
 
 
 def _lines(text: str) -> list[str]:
@@ -233,7 +249,10 @@ def settle(doc: Document, *, option: Stated | None = None, entry: Stated | None 
     ``entry`` is the sidecar's entry for this file, ``folder`` the sidecar's defaults."""
     meta = dict(doc.meta)
     # A container's file name (a feed, a WARC, JSON lines) dates the file, not its records.
-    outlets, dates, url = page_lines(doc.raw, file_name=None if "#" in doc.doc else doc.path)
+    page = page_lines(doc.raw, file_name=None if "#" in doc.doc else doc.path)
+    outlets, dates = page.outlets, page.dates
+    if page.wire:
+        meta["wire"] = page.wire
     reader = READER_ORIGIN.get(doc.format, "record field")
     if doc.outlet:
         outlets.append(_Found(doc.outlet, meta.get(OUTLET_FROM) or reader))
@@ -251,7 +270,7 @@ def settle(doc: Document, *, option: Stated | None = None, entry: Stated | None 
         if meta.get(key) in ("sidecar entry", "sidecar"):
             meta["sidecar"] = stated[meta[key]].origin
             meta[key] = "sidecar"
-    return replace(doc, outlet=outlet, published=published, url=doc.url or url, meta=meta)
+    return replace(doc, outlet=outlet, published=published, url=doc.url or page.url, meta=meta)
 
 
 def _choose(found: list[_Found], rank: tuple[str, ...], key: str, meta: dict) -> str | None:
