@@ -267,8 +267,8 @@ def settle(doc: Document, *, option: Stated | None = None, entry: Stated | None 
     outlet = _choose(outlets, OUTLET_RANK, OUTLET_FROM, meta)
     published = _choose(dates, PUBLISHED_RANK, PUBLISHED_FROM, meta)
     for key in (OUTLET_FROM, PUBLISHED_FROM):
-        if meta.get(key) in ("sidecar entry", "sidecar"):
-            meta["sidecar"] = stated[meta[key]].origin
+        if (given := stated.get(meta.get(key, ""))) is not None and meta[key] != "option":
+            meta["sidecar"] = given.origin
             meta[key] = "sidecar"
     return replace(doc, outlet=outlet, published=published, url=doc.url or page.url, meta=meta)
 

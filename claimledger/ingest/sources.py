@@ -83,9 +83,8 @@ def discover(arguments: Iterable[str]) -> Iterator[Source | Rejection | Skipped]
         else:
             paths = [path]
         for path in paths:
-            if path.is_dir() or path.name == SIDECAR:
-                sidecars = ()
-            else:  # a file named on its own: its folder's sidecar
+            sidecars: tuple[Sidecar, ...] = ()
+            if not path.is_dir() and path.name != SIDECAR:  # a file alone: its folder's sidecar
                 if path.parent not in folders:
                     folders[path.parent] = yield from _sidecar(path.parent)
                 sidecars = tuple(filter(None, [folders[path.parent]]))
