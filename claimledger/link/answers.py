@@ -30,35 +30,20 @@ from __future__ import annotations
 
 import re
 
+from claimledger.extract.vocab import words
+
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
-# Nouns by which an answer refers to figures.
-QUANTITY_WORDS = {"figure", "figures", "number", "numbers", "tally", "tallies", "toll", "tolls",
-                  "estimate", "estimates", "statistic", "statistics", "total", "totals", "data"}
-# Nouns of documents that may stand behind figures (an "account" or "information" is of
-# events as often as of figures: no reference to figures by itself).
-DOCUMENT_WORDS = {"report", "reports", "document", "documents", "assessment", "assessments",
-                  "study", "studies", "survey", "surveys", "memo", "dossier"}
-# Words that are no content of a clause: an answered clause whose words before a figure are
-# only these, a subject and the figure's own verb is about the figure.
-FUNCTION_WORDS = {"the", "a", "an", "it", "its", "they", "their", "them", "he", "his", "she",
-                  "her", "we", "our", "i", "you", "this", "that", "these", "those", "there",
-                  "had", "has", "have", "having", "been", "be", "being", "was", "were", "is",
-                  "are", "will", "would", "could", "can", "may", "might", "should", "did",
-                  "do", "does", "not", "no", "never", "only", "just", "some", "more", "than",
-                  "fewer", "less", "about", "around", "nearly", "almost", "at", "least", "most",
-                  "up", "to", "of", "over", "under", "as", "many", "much", "all", "any",
-                  "also", "already", "in", "fact", "indeed", "actually", "so", "far"}
-COORDINATORS = {"and", "or", "but", "while", "whereas"}
+# The word sets live in the vocabulary (extract/vocab/links.toml).
+QUANTITY_WORDS = words("links", "quantity_words")
+DOCUMENT_WORDS = words("links", "document_words")
+FUNCTION_WORDS = words("links", "clause_function_words")
+COORDINATORS = words("links", "coordinators")
 STATED_CONTENT_WORDS = 2  # a subject and the figure's verb
 # A document word opens a clause of what it says when "that" follows it this closely.
 CLAUSE_WINDOW = 5
-RELATIVES = {"which", "who", "whose", "whom"}
-# Distinctive words of a source's name: these are common to many names.
-GENERIC_NAME_WORDS = {"national", "state", "ministry", "department", "official", "officials",
-                      "government", "agency", "office", "service", "senior", "spokesman",
-                      "spokeswoman", "spokesperson", "report", "reports", "figures", "media",
-                      "group", "leader", "people", "sources", "source", "military", "forces"}
+RELATIVES = words("links", "relatives")
+GENERIC_NAME_WORDS = words("links", "generic_name_words")
 # An answer refers to figures stated a few sentences before it, or just after it.
 BEFORE_CHARS, AFTER_CHARS = 700, 300
 

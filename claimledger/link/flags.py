@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from claimledger.extract.vocab import words
 from claimledger.link.answers import addressed, denied_outright
 from claimledger.model import Flag
 
@@ -158,10 +159,7 @@ def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> 
 # Words by which an article sets its sources' figures against each other ("But the network
 # says more than 12,000"). An article does not contradict itself silently: two figures of
 # one article with none of these are more likely of two quantities than one in dispute.
-CONTRAST_WORDS = {"but", "however", "while", "whereas", "although", "though", "dispute",
-                  "disputed", "disputes", "contradict", "contradicted", "contradicts", "contrary",
-                  "differ", "differs", "conflicting", "higher", "lower", "instead", "rather",
-                  "exaggerated", "inflated", "understated"}
+CONTRAST_WORDS = words("links", "contrast_words")
 _WORDS = re.compile(r"[a-z]+")
 
 
