@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo test test-fast eval bench clean
+.PHONY: install demo test test-fast fuzz eval bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -34,6 +34,11 @@ test: install
 
 test-fast: install
 	$(VENV)/bin/pytest -m "not slow and not browser and not postgres"
+
+# Fuzzed inputs, 2,000 per format read and cleaned (50 per format built whole), 2 at a time:
+# fails on a crash, an example over 10 s or a process over 1 GB; a failing input is saved here.
+fuzz: install
+	$(VENV)/bin/python tests/test_fuzz.py --examples 2000 --build-examples 50 --jobs 2
 
 clean:
 	rm -rf $(TOOLS) $(VENV) .pytest_cache
