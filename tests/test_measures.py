@@ -67,6 +67,8 @@ def test_figures_that_name_no_quantity_join_no_measure(claim):
     (figure("air strikes", "carry"), figure("airstrikes", "conduct")),
     (figure("supply packages", "drop"), figure("bundles of food", "deliver")),
     (figure("a contingent of troops", "send"), figure("soldiers", "deploy")),
+    (figure("soldiers in the north", "send"), figure("troops", "deploy")),  # the head is first
+    (figure("residents in shelters"), figure("people", "shelter")),  # what befalls them stays
     (said("More than 300 guards were held.", "More than 300", "guards", "hold"),
      said("Police held 310 guards.", "310", "guards", "hold")),  # "more than" is no increment
     (figure("ransom", None, "USD"), figure("ransom payment", "demand", "USD")),  # one payment

@@ -66,6 +66,7 @@ GENERIC_CONCEPTS = words(_VOCAB, "generic_concepts")
 PERSON_NOUNS = words(_VOCAB, "person_nouns") | CONCEPTS["people"] | CONCEPTS["troops"]
 PERSON_NOUNS |= {name for name, members in CONCEPTS.items() if members & PERSON_NOUNS}
 PARTITIVE_HEADS = words(_VOCAB, "partitive_heads")
+HEAD_ENDS = words(_VOCAB, "head_ends")
 KIND_MODIFIERS = words(_VOCAB, "kind_modifiers")
 PHASE_WORDS = words(_VOCAB, "phase_words")
 INCREMENT_WORDS = words(_VOCAB, "increment_words")
@@ -132,7 +133,8 @@ def measure_key(claim: dict) -> tuple[str, ...] | None:
         event = None
     if _partitive(before):
         event = None  # "one of the 28 bundles ... dropped": the event is the part's
-    cues = {lemma(w) for w in counted} | set(counted) | set(_words(event))
+    phrase = _words(claim.get("counted"))  # "refugees in camps" are sheltered
+    cues = {lemma(w) for w in phrase} | set(phrase) | set(_words(event))
     cues |= set(before[-2:-1] if before[-1:] == ["of"] else [])
     clause = set(after) | {lemma(w) for w in after}
     generic = concept in GENERIC_CONCEPTS
@@ -164,10 +166,10 @@ def _counted_words(counted: str | None) -> list[str]:
     if "of" in found[1:]:
         at = found.index("of", 1)
         head, rest = found[:at], found[at + 1:]
-        if lemma(head[-1]) in PARTITIVE_HEADS and rest:
-            return [w for w in rest if w not in _DETERMINERS]
-        return head
-    return found
+        found = [w for w in rest if w not in _DETERMINERS] if (
+            lemma(head[-1]) in PARTITIVE_HEADS and rest) else head
+    end = next((i for i, w in enumerate(found) if i and w in HEAD_ENDS), len(found))
+    return found[:end]  # "soldiers in the army" count soldiers, "people who fled" people
 
 
 def _concept(original: str, counted: list[str]) -> tuple[str, bool]:
