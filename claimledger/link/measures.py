@@ -4,8 +4,9 @@ A claim's key is (what is counted, what happened to it, unit, level or change, p
 read from the claim alone, so keys are stable and a new claim joins its measure without
 regrouping (an incremental build equals a one-shot build):
 
-- what is counted: the head noun of ``counted`` (the noun after "of" when the head only
-  names a part or group: "a contingent of troops"), lightly lemmatised and folded through
+- what is counted: the head noun of ``counted``, the last before a preposition or relative
+  ("soldiers in the army"; the noun after "of" when the head only names a part or group:
+  "a contingent of troops"), lightly lemmatised and folded through
   the concepts of ``vocab/measures.toml`` (residents, villagers -> people; soldiers, forces,
   personnel -> troops; schoolgirls -> girls; packages, loads -> bundles); a capitalised
   plural head names people of that nationality or group ("Ukrainians" -> people), sent
