@@ -86,17 +86,31 @@ def bounded_text(text: str, *, max_token: int, max_line: int) -> str:
 
 def first_sentences(text: str, limit: int) -> tuple[str, int]:
     """The text up to the end of the line that holds its ``limit``-th sentence, and how
-    many sentences it has, as the sentence splitter finds them (so the stages after reading
-    see the sentences the limit counted)."""
-    spans = sentence_spans(text)
-    last = next(islice(spans, limit - 1, None), None)
+    many sentences it has.
+
+    The sentences within the limit are the splitter's own (so the stages after reading see
+    the sentences the limit counted); those past it are only counted, by their end marks and
+    lines, ten times faster on a document of megabytes (an abbreviation counts as an end).
+    """
+    last = next(islice(sentence_spans(text), limit - 1, None), None)
     if last is None:
         return text, sum(1 for _ in sentence_spans(text))
-    rest = sum(1 for _ in spans)
+    line_end = text.find("\n", last[1])
+    rest = 0 if line_end < 0 else _rough_count(text, line_end)
+    rest += sum(1 for _ in sentence_spans(text[last[1]:line_end if line_end >= 0 else None]))
     if not rest:
         return text, limit
-    line_end = text.find("\n", last[1])
     return (text if line_end < 0 else text[:line_end]), limit + rest
+
+
+def _rough_count(text: str, start: int) -> int:
+    """Sentences from ``start`` on: ends of sentences before a capital, plus lines."""
+    ends = sum(1 for _ in _SENTENCE_BOUNDARY.finditer(text, start))
+    return ends + sum(1 for _ in _TEXT_LINE.finditer(text, start))
+
+
+_SENTENCE_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=[ \t]+[\"“‘'(\[]?[A-Z0-9])")
+_TEXT_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
 
 @lru_cache(maxsize=8)
