@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench_web import pages
-from common import fnc1_bodies, write_text_files
+from common import _tree, fnc1_bodies, write_text_files
 
 TARGET_P99_MS = 300
 
@@ -67,7 +67,7 @@ def main() -> None:
         with Server(db, workers=args.workers) as server:
             paths = visit(server.url)
             if args.baseline:
-                report("without a writer", load(server.url, paths, args.clients, args.seconds), None)
+                report("without a writer", load(server, paths, args.clients, args.seconds), None)
             if not writer_rows:
                 return
             before = documents(server.url)
@@ -79,10 +79,10 @@ def main() -> None:
             while documents(server.url) == before and writer.poll() is None:
                 time.sleep(0.5)
             before = documents(server.url)
-            results = load(server.url, paths, args.clients, args.seconds)
+            results = load(server, paths, args.clients, args.seconds)
             during = documents(server.url) - before
             running = writer.poll() is None
-            writer_note = (f"the writer added {during} of {len(writer_rows)} bodies during the load "
+            writer_note = (f"the writer stored {during} of its {len(writer_rows)} bodies during the load "
                            f"({'still running at its end' if running else f'exit {writer.returncode} before its end'})")
             report(f"while a build writes ({len(base_rows)} bodies, +{len(writer_rows)})", results, writer_note)
             if writer.poll() is None:  # its ledger is thrown away: no need to wait for its end
@@ -156,10 +156,24 @@ def documents(base: str) -> int:
     return len(httpx.get(base + "/api/documents", timeout=120).json()["documents"])
 
 
-def load(base: str, paths: list[str], clients: int, seconds: float) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a process and its children (the server's workers)."""
+    total = 0
+    for member in _tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def load(server: Server, paths: list[str], clients: int, seconds: float) -> dict:
     """Each client requests the paths in turn (each from its own starting point) until the
-    time is up: per path, the latencies in ms; and every error seen."""
+    time is up: per path, the latencies in ms; every error seen; the server's CPU time."""
     import httpx
+
+    base = server.url
 
     latencies: dict[str, list[float]] = {path: [] for path in paths}
     errors: list[str] = []
@@ -184,6 +198,7 @@ def load(base: str, paths: list[str], clients: int, seconds: float) -> dict:
                         errors.append(f"{path}: {status}")
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    cpu = cpu_seconds(server.process.pid)
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -191,7 +206,8 @@ def load(base: str, paths: list[str], clients: int, seconds: float) -> dict:
         thread.join()
     # The machine's load (runnable processes, 1-minute average) says how much CPU was free.
     return {"latencies": latencies, "errors": errors, "seconds": time.perf_counter() - started,
-            "clients": clients, "load": os.getloadavg()[0], "cores": os.cpu_count()}
+            "clients": clients, "load": os.getloadavg()[0], "cores": os.cpu_count(),
+            "server_cpu": cpu_seconds(server.process.pid) - cpu}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -212,7 +228,8 @@ def report(title: str, results: dict, note: str | None) -> None:
     p99 = percentile(every, 0.99)
     print(f"all: {len(every)} requests, {len(every) / results['seconds']:.1f} requests/s, "
           f"p50 {statistics.median(every):.0f} ms, p90 {percentile(every, 0.9):.0f} ms, p99 {p99:.0f} ms, "
-          f"max {max(every):.0f} ms, errors {len(results['errors'])} "
+          f"max {max(every):.0f} ms, errors {len(results['errors'])}; server CPU "
+          f"{1000 * results['server_cpu'] / len(every):.1f} ms per request "
           f"(target p99 < {TARGET_P99_MS} ms with 0 errors: {'met' if p99 < TARGET_P99_MS and not results['errors'] else 'NOT met'})")
     for error in sorted(set(results["errors"]))[:10]:
         print(f"  error: {error} (x{results['errors'].count(error)})")

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import tempfile
 import threading
-from pathlib import Path
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote, urlencode
 
@@ -97,7 +97,8 @@ class _StoryCache:
     def page(self, key: str, render: Callable[[dict], str]) -> str:
         """HTML drawn from the story alone (``render(story)``), rendered once per story and
         kept with it: the overview, sources and measures pages and the claims page's filter
-        choices, which list every measure, source and outlet, cost more to render than to send."""
+        choices, which list every measure, source and outlet, cost more to render than to send.
+        At most PAGES_KEPT addresses are kept per story, so odd query strings cannot fill memory."""
         value = self.get()
         with self.lock:
             if self.pages_of is not value:
