@@ -128,6 +128,17 @@ def test_confirmations_and_verifications(sentence, source, target):
     "“We made no such recording,” the clinic said.",
     "“Who says the surgeon left the room?” the director asked.",
     "The board said the recording was genuine and no surgeon had left.",
+    "The surgeon scoffed at the reports about the clinic.",
+    "The board poured scorn on the account of the recording.",
+    "The board mocked claims that the surgeon had left.",
+    "The director said the patient's family was lying about the surgeon.",
+    "The clinic said it had nothing to do with the recording.",
+    "The surgeon said he was not responsible for the recording.",
+    "The tests found no match with the voice of the surgeon.",
+    "The recording appears to have been a hoax, the board said.",
+    "The hoax about the surgeon spread quickly on social media.",
+    "The board ruled out any link between the surgeon and the recording.",
+    "The clinic released a statement that the account of the recording was false.",
 ])
 def test_denials(sentence):
     assert ("denial", "denied", "denies") in statements(sentence)
@@ -171,6 +182,9 @@ def test_what_is_not_a_denial(sentence, expected):
     "The board announced the rejection of the offer by the surgeon.",
     "The surgeon said the false ceiling of the clinic had collapsed.",
     "The director played down her chances in the clinic election.",
+    "Two bodies were found lying in a field near the clinic, the board said.",
+    "The director mocked the surgeon on television.",
+    "The clinic said it was behind schedule with the recording.",
 ])
 def test_negated_thoughts_inabilities_and_non_answers_deny_nothing(sentence):
     assert not any(status == "denied" for _, status, _ in statements(sentence))

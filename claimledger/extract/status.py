@@ -52,7 +52,12 @@ GROUND_NOUNS = words("status", "ground_nouns")
 ERROR_WORDS = words("status", "error_words")
 INNOCENCE_WORDS = words("status", "innocence_words")
 INNOCENCE_PHRASES = word_list("status", "innocence_phrases")
+DISOWNING_PHRASES = word_list("status", "disowning_phrases")
+DERISION_VERBS = words("status", "derision_verbs")
+LYING_FORMS = words("status", "lying_forms")
+INVOLVEMENT_WORDS = words("status", "involvement_words")
 DENIAL_NOUNS = words("status", "denial_nouns")
+FALSE_NOUNS = words("status", "false_nouns")
 NO_SUCH = words("status", "no_such")
 RHETORICAL_QUESTIONS = tuple(tuple(p.split()) for p in word_list("status", "rhetorical_questions"))
 ESTIMATE_WORDS = words("status", "estimate_words")
@@ -244,6 +249,8 @@ def _denial_word(token: Token, headline: bool = False) -> bool:
     verbs are often tagged as nouns or names ("Minister Rebuffs Claim"), so there any
     form of a denial verb counts."""
     found = forms(token)
+    if token.pos_ == "VERB" and token.lemma_.lower() == "lie":
+        return _lying(token)  # "they lied", not "the bodies lying in a field"
     if found & DENIAL_WORDS:
         return True
     verb = token.pos_ in ("VERB", "AUX") or headline
@@ -452,13 +459,17 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
     if root is None:
         return None
     content = [doc[i] for i in attribution.content_tokens]
-    if is_denial(markers([root])):
-        return DENIAL  # "the reports are false", "it was made up"
+    judged = [c for c in root.children if c.dep_ in ("dobj", "xcomp", "ccomp")] \
+        if root.lemma_.lower() in JUDGING_VERBS else []
+    if is_denial(markers([root]) + markers(judged)):
+        return DENIAL  # "the reports are false", "it was made up", "it appears to be a hoax"
     status = figure_status(doc, root.i, attribution, cue_token=cue_token)
     if any(forms(t) & DENIAL_WORDS and negated(t) for t in content):
         return Statement("denial", status, "affirms")  # "it is not a fake"
     if _innocent(root):
         return INNOCENCE  # "he said he was innocent", "I have nothing to hide"
+    if _disowns_part(root):
+        return DENIAL  # "it had nothing to do with the attack", "he was not responsible"
     if _judged_true(cue, content):
         return CONFIRMATION
     if _denies_own_conduct(root):
@@ -497,10 +508,12 @@ def rhetorical_denial(doc: Doc) -> bool:
 def _not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool:
     lemma = root.lemma_.lower()
     if lemma == "be" and any(c.dep_ == "expl" for c in root.children) and any(
-            c.dep_ == "attr" and (c.lower_ in NEGATIVE_SUBJECTS or c.lower_ in topics and any(
-                d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+            c.dep_ == "attr" and (c.lower_ in NEGATIVE_SUBJECTS or c.lower_ in topics and (any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children) or negated(root)))
             for c in root.children):
-        return True  # "there is no ceasefire", of a story about one; "there is nothing to it"
+        # "there is no ceasefire", "there has never been any truce", of a story about one;
+        # "there is nothing to it"
+        return True
     if lemma in lex.CUE_CLASSES or lemma in lex.STANCE_VERBS:
         return False
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS | FUTURE_AUXILIARIES for c in root.children):
@@ -538,8 +551,12 @@ def denial_aside(doc: Doc) -> Token | None:
                 c.dep_ == "prt" and _claim_object(token) or c.dep_ == "prep" and _names_a_claim(token, c))
                for c in token.children) and not negated(token):
             return token  # "those who make up rumours of a coup", "laughed off the reports"
-        if _denial_noun(token) or _false_claim(token):
-            return token  # "issued a flat denial", "angered by the false reports"
+        if _denial_noun(token) or _false_claim(token) or _lying(token):
+            return token  # "issued a flat denial", "angered by the false reports", "they lied"
+        if token.lemma_.lower() in DERISION_VERBS and token.pos_ == "VERB" and not negated(token) \
+                and (_claim_object(token) or any(p.dep_ == "prep" and _names_a_claim(token, p)
+                                                 for p in token.children)):
+            return token  # "mocked claims that he had died", "scoffed at the reports"
         if not forms(token) & DENIAL_CUES or negated(token):
             continue
         if token.pos_ == "VERB" and any(
@@ -577,6 +594,15 @@ def _false_claim(token: Token) -> bool:
         and not negated(token)
 
 
+def _lying(token: Token) -> bool:
+    """"the ministry is lying", "they lied about it": someone tells lies (not "lying in the
+    field", a place)."""
+    return token.lower_ in LYING_FORMS and token.pos_ == "VERB" and not negated(token) and not any(
+        c.dep_ == "prep" and c.lower_ not in ("about", "to") or c.dep_ == "advmod" and c.lower_ in (
+            "there", "here", "down", "low") for c in token.children) and (
+        token.dep_ in ("ROOT", "ccomp", "pcomp", "conj") or token.head.lower_ == "of")
+
+
 def _innocent(root: Token) -> bool:
     """A speaker who says it is innocent or has "nothing to hide", or who maintains its
     innocence: a denial that affirms something of itself."""
@@ -585,6 +611,17 @@ def _innocent(root: Token) -> bool:
         return True
     return any(t.lower_ in INNOCENCE_WORDS and not negated(t)
                and t.dep_ in ("acomp", "attr", "dobj", "ROOT", "ccomp") for t in [root, *root.children])
+
+
+def _disowns_part(root: Token) -> bool:
+    """"had nothing to do with the attack", "was not involved", "is not responsible for the
+    fire", "we are not behind it": a part in the matter disowned."""
+    text = " ".join(t.lower_ for t in root.subtree)
+    if any(phrase in text for phrase in DISOWNING_PHRASES):
+        return True
+    parts = [c for c in root.children if c.dep_ in ("acomp", "prep", "attr") and c.lower_ in INVOLVEMENT_WORDS]
+    return root.lemma_.lower() == "be" and bool(parts) and negated(root) or (
+        root.lower_ in INVOLVEMENT_WORDS and root.tag_ == "VBN" and negated(root))
 
 
 def innocence_aside(doc: Doc) -> Token | None:
@@ -624,6 +661,8 @@ def unattributed_statement(doc: Doc, topics: frozenset[str] = frozenset()
             return DENIAL, root  # a speaker's own words, quoted on: "We never agreed to it."
         if _speaks_for_itself(root) and _innocent(root):
             return INNOCENCE, root  # "I am innocent."
+        if _speaks_for_itself(root) and _disowns_part(root):
+            return DENIAL, root  # "We had nothing to do with it."
         if _speaks_for_itself(root) and _no_such(root) or rhetorical_denial(doc):
             return DENIAL, root  # "We made no such deal.", "Who says we are in talks?"
         evidence = markers([root])
@@ -637,6 +676,10 @@ def unattributed_statement(doc: Doc, topics: frozenset[str] = frozenset()
         hearsay = _hearsay(doc, evidence) or _passive_belief(root)
         if status != "asserted" and hearsay:
             return Statement("allegation", status), root
+    for token in doc:  # "the death hoax spread online": the outlet calls its matter false
+        if token.pos_ == "NOUN" and token.lemma_.lower() in FALSE_NOUNS and not negated(token) \
+                and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"):
+            return DENIAL, token
     for token in doc:  # "the students, who are feared to have been killed, ..."
         if token.head.i != token.i and _passive_belief(token):
             return Statement("allegation", "speculative"), token

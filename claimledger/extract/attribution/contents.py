@@ -266,4 +266,8 @@ def owner_of(noun: Token) -> Token | None:
         index -= 1
     if index >= 1 and doc[index].tag_ == "POS":
         return doc[index - 1]
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in lex.SPEECH_NOUNS \
+            and noun.head.lemma_.lower() in lex.ISSUING_VERBS:
+        # "the ministry released a statement that ...": the one who issues it
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None
