@@ -80,7 +80,7 @@ def _addresses(names: Iterable[str]) -> list[str]:
     found = []
     for name in names:
         try:
-            found += [info[4][0] for info in socket.getaddrinfo(name, None)]
+            found += [str(info[4][0]) for info in socket.getaddrinfo(name, None)]
         except OSError:  # a name that does not resolve here adds no address
             continue
     return found
