@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import socket
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -277,3 +278,45 @@ def test_worker_processes_get_the_parents_hosts_and_token(demo_db, monkeypatch):
     assert client.get("/", headers={"host": "127.0.0.1"}).status_code == 421  # only the hosts handed over
     assert client.post("/api/articles", json=[], headers={TOKEN_HEADER: "other"}).status_code == 403
     assert client.post("/api/articles", json=[], headers={TOKEN_HEADER: "shared-token"}).status_code == 200
+
+
+def test_hostile_article_fields_stay_inert_in_every_page_and_filter_choice(tmp_path):
+    import shutil
+
+    from claimledger.build import build
+    from claimledger.settings import Settings
+    from claimledger.store import Ledger
+
+    hostile = Path(__file__).parent / "data" / "hostile"
+    for name in ("hostile.jsonl", "hostile.html"):
+        shutil.copy(hostile / name, tmp_path / name)
+    ledger = Ledger(tmp_path / "hostile.db")
+    build([str(tmp_path / "hostile.jsonl"), str(tmp_path / "hostile.html")], ledger, Settings(workers=1))
+    ledger.close()
+    app = create_app(str(tmp_path / "hostile.db"))
+    client = TestClient(app, base_url=LOCAL)
+    outlets = {d["outlet"] for d in client.get("/api/documents").json()["documents"]}
+    pages = [r.path for r in get_routes(app) if not r.param_convertors and not r.path.startswith("/api/")]
+    pages += [f"/claims?outlet={quote(o or '')}" for o in outlets]
+    for path in pages:
+        assert active_markup(client.get(path).text) == [], path
+    claims_page = client.get("/claims").text
+    assert "&lt;b onmouseover=" in claims_page  # the hostile outlet, shown as text among the choices
+
+
+def active_markup(html: str) -> list[str]:
+    """Script elements, event-handler attributes and javascript: links, as a browser parses them."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "script":
+                found.append(tag)
+            for name, value in attrs:
+                if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                    found.append(f"{tag} {name}={value}")
+
+    Parser().feed(html)
+    return found
