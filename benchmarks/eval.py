@@ -18,16 +18,19 @@ from __future__ import annotations
 import argparse
 import time
 
+from eval_answers import evaluate_answers
 from eval_copies import evaluate_copies
 from eval_demo import evaluate_demo
 from eval_emergent import PUBLISHED_ACCURACY, evaluate_emergent
 from eval_fnc1 import evaluate_fnc1
 from eval_fnc1 import table_rows as fnc1_rows
+from eval_measures import evaluate_measures
 from eval_newsquant import PUBLISHED, evaluate_newsquant
 from eval_polnear import evaluate_polnear
 from split import PARTS
 
-BENCHMARKS = ("newsquant", "polnear-dev", "polnear-train", "emergent", "fnc1", "copies", "demo")
+BENCHMARKS = ("newsquant", "polnear-dev", "polnear-train", "emergent", "fnc1", "copies", "measures",
+              "answers", "demo")
 GAP = 3.0  # points a check figure may trail its tuning twin
 # The check-part figures the project aims at.
 AIMS = {
@@ -38,6 +41,7 @@ AIMS = {
     "rows recall": 90, "counted accuracy on matched rows": 90,
     "source accuracy on matched rows": 92, "status accuracy on matched rows": 90,
     "denial sentences found": 85, "copy-pair precision": 95, "copy-pair recall": 90,
+    "measure pair F1": 85, "denial-link accuracy": 85, "flags justified": 90,
 }  # fmt: skip
 
 
@@ -101,6 +105,29 @@ def copies() -> list[tuple]:
              note, "-") for name in ("precision", "recall")]
 
 
+def measures() -> list[tuple]:
+    """Pairs of matched figure claims that share a measure; split by story like copies."""
+    result = evaluate_measures()
+    note = f"{result['check']['gold']} + {result['tuning']['gold']} gold pairs"
+    return [("FNC-1 measures", f"measure pair {label}", {part: result[part][name] for part in PARTS},
+             note, "-") for name, label in (("precision", "precision"), ("recall", "recall"),
+                                            ("f1", "F1"))]
+
+
+def answers() -> list[tuple]:
+    """Denials and confirmations linked to what they address, and flags the gold justifies
+    (n/a where a part raises no flag); split by story like copies."""
+    result = evaluate_answers()
+    links = {part: result[part]["denial links"] for part in PARTS}
+    flags = {part: result[part]["flags"] for part in PARTS}
+    return [
+        ("FNC-1 answers", "denial-link accuracy", {p: links[p]["accuracy"] for p in PARTS},
+         f"{links['check']['found']} + {links['tuning']['found']} answers", "-"),
+        ("FNC-1 answers", "flags justified", {p: flags[p]["justified"] for p in PARTS},
+         f"{flags['check']['flags']} + {flags['tuning']['flags']} flags", "-"),
+    ]
+
+
 def demo() -> list[tuple]:
     result = evaluate_demo()
     rows = [("demo corpus", "figure claims precision",
@@ -131,7 +158,7 @@ def _share(counts: tuple[int, int]) -> float:
 
 COLLECTORS = {"newsquant": newsquant, "polnear-dev": lambda: polnear("dev"),
               "polnear-train": lambda: polnear("train"), "emergent": emergent, "fnc1": fnc1, "copies": copies,
-              "demo": demo}
+              "measures": measures, "answers": answers, "demo": demo}
 
 
 def collect(skip=()) -> list[tuple[str, str, str, str, str, str, str]]:
@@ -141,11 +168,20 @@ def collect(skip=()) -> list[tuple[str, str, str, str, str, str, str]]:
         if name in skip:
             continue
         for benchmark, measure, values, note, anchor in COLLECTORS[name]():
-            tuning, check = (100 * values[part] for part in PARTS)
-            gap = f"{check - tuning:+.1f}" + (" !" if tuning - check > GAP else "")
-            rows.append((benchmark, measure, f"{tuning:.1f}", f"{check:.1f}", gap, note,
-                         _aim(measure, anchor)))
+            tuning, check = (None if values[part] is None else 100 * values[part] for part in PARTS)
+            rows.append((benchmark, measure, _points(tuning), _points(check), _gap(tuning, check),
+                         note, _aim(measure, anchor)))
     return rows
+
+
+def _points(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
+
+
+def _gap(tuning: float | None, check: float | None) -> str:
+    if tuning is None or check is None:
+        return "-"
+    return f"{check - tuning:+.1f}" + (" !" if tuning - check > GAP else "")
 
 
 def main() -> None:
