@@ -100,7 +100,7 @@ def test_web_api_reads_a_postgres_ledger(database):
     from claimledger.web.app import create_app
 
     build([str(corpus_path())], Ledger(database), Settings(workers=1))
-    client = TestClient(create_app(database))
+    client = TestClient(create_app(database), base_url="http://127.0.0.1")
     claims = client.get("/api/claims", params={"status": "denied"}).json()
     assert claims["total"] >= 1 and all(c["status"] == "denied" for c in claims["claims"])
     assert client.get("/measures").status_code == 200

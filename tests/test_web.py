@@ -185,3 +185,20 @@ def test_overview_catches_up_with_a_build(demo_db, tmp_path):
             break
         time.sleep(0.05)
     assert "<b>13</b>articles" in html
+
+
+def test_overview_says_when_time_order_is_unknown(client, tmp_path):
+    from claimledger.build import build
+    from claimledger.settings import Settings
+    from claimledger.store import Ledger
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "mill.txt").write_text("Mill flood\n\nThe water board said 30 homes were flooded "
+                                     "near the old mill.\n", encoding="utf-8")
+    undated = Ledger(tmp_path / "undated.db")
+    build([str(folder)], undated, Settings(workers=1))
+    undated.close()
+    page = TestClient(create_app(str(tmp_path / "undated.db")), base_url=LOCAL).get("/").text
+    assert "Time order unknown" in page
+    assert "Time order unknown" not in client.get("/").text  # the demo's articles are dated
