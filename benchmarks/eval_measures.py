@@ -8,8 +8,9 @@ exported figure claim the same way (spans overlap, value agrees, one to one).
 
 Scored on PAIRS of matched claims within one story: a pair is positive in the gold when both
 figures carry the same gold ``measure``, positive in the ledger when both claims carry the
-same (non-empty) measure. Pair precision, recall and F1 per part. Parts are whole stories,
-as in ``eval_copies``: story-a and story-c are tuning, story-b and story-d are check. Read
+same (non-empty) measure. Pair precision, recall and F1 per part and per story. Parts are
+whole stories, as in ``eval_copies`` (``PART_OF_STORY``): story-a, story-c and story-e are
+tuning, story-b and story-d are check. Read
 check figures only, never check errors (``--details`` lists the tuning stories' wrong pairs:
 split, one gold measure over two ledger measures or none; merged, two gold measures in one).
 Gold figures the ledger has no claim for are outside the pairs: rows recall is eval_fnc1's.
@@ -58,19 +59,22 @@ def matched_figures(records: list[dict],
 
 def score_pairs(stories: dict[str, list[GOLD_AND_CLAIM]],
                 system: Callable[[dict], str | None] = ledger_measure) -> tuple[dict, list]:
-    """Pair scores per part, and the wrong pairs as (story, kind, one, other)."""
-    counts = {part: {"tp": 0, "predicted": 0, "gold": 0, "claims": 0} for part in PARTS}
+    """Pair scores per part and per story, and the wrong pairs as (story, kind, one, other)."""
+    counts = {name: {"tp": 0, "predicted": 0, "gold": 0, "claims": 0}
+              for name in (*PARTS, *sorted(stories))}
     wrong = []
     for story, items in sorted(stories.items()):
-        tally = counts[PART_OF_STORY[story]]
-        tally["claims"] += len(items)
+        tallies = (counts[PART_OF_STORY[story]], counts[story])
+        for tally in tallies:
+            tally["claims"] += len(items)
         for one, other in combinations(items, 2):
             in_gold = one[0] == other[0]
             ours = system(one[2])
             in_system = ours is not None and ours == system(other[2])
-            tally["gold"] += in_gold
-            tally["predicted"] += in_system
-            tally["tp"] += in_gold and in_system
+            for tally in tallies:
+                tally["gold"] += in_gold
+                tally["predicted"] += in_system
+                tally["tp"] += in_gold and in_system
             if in_gold != in_system:
                 wrong.append((story, "split" if in_gold else "merged", one, other))
     scores = {}
@@ -82,7 +86,8 @@ def score_pairs(stories: dict[str, list[GOLD_AND_CLAIM]],
 
 def evaluate_measures(*, details: bool = False,
                       system: Callable[[dict], str | None] = ledger_measure) -> dict[str, dict]:
-    """Measure pair precision, recall and F1 with their counts, for "tuning" and "check"."""
+    """Measure pair precision, recall and F1 with their counts, for "tuning" and "check" and
+    for each story."""
     bodies = body_texts()
     records = load_gold(GOLD, bodies)
     annotated = {r["body_id"]: bodies[r["body_id"]] for r in records}
@@ -114,7 +119,7 @@ def main() -> None:
     results = evaluate_measures(details=args.details)
     print(f"{'measure pairs':14} {'precision':>9} {'recall':>7} {'F1':>6} {'right':>6} "
           f"{'found':>6} {'gold':>6} {'claims':>6}")
-    for part in PARTS:
+    for part in results:
         r = results[part]
         print(f"{part:14} {r['precision']:9.3f} {r['recall']:7.3f} {r['f1']:6.3f} "
               f"{r['matched']:6} {r['predicted']:6} {r['gold']:6} {r['claims']:6}")
