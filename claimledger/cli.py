@@ -230,14 +230,24 @@ def show(
     doc: Annotated[str, typer.Argument(help="Document id, as in `export documents` (e.g. report-04.txt).")],
     db: DbOption = DEFAULT_DB,
     chrome: Annotated[bool, typer.Option("--chrome", help="Show the removed page chrome, with reasons.")] = False,
+    trace: Annotated[bool, typer.Option("--trace", help="Explain the cleaned text: why each claim was or was not found (see `explain`).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="With --trace: the trace as JSON.")] = False,
 ) -> None:
-    """Show a document's cleaned text, or what cleaning removed from it and why.
+    """Show a document's cleaned text, what cleaning removed from it and why, or the trace
+    of its claims.
 
     Example: [bold]claimledger show valley-courier-2025-03-14.txt --chrome[/bold]
+
+    Why each row: [bold]claimledger show valley-courier-2025-03-14.txt --trace[/bold]
     """
     from claimledger.store import Ledger
 
     document = Ledger(db, create=False).find(doc)
+    if trace:
+        from claimledger.explain import explain_document
+
+        _print_trace(explain_document(document), as_json=as_json)
+        return
     out = Console(highlight=False)
     out.rule(f"{document.doc} — {document.title or '(untitled)'}")
     out.print(f"outlet: {document.outlet}  published: {document.published}  url: {document.url}",
@@ -252,6 +262,34 @@ def show(
     for span in document.removed:
         table.add_row(f"{span.start}-{span.end}", span.reason, document.raw[span.start:span.end].rstrip("\n"))
     out.print(table)
+
+
+@app.command()
+def explain(
+    text: Annotated[str, typer.Argument(help="The text to explain: a sentence or more (lines are paragraphs).")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD): dates such as 'on Tuesday' are read from it.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet that published the text: it is not taken for a source.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The trace as JSON.")] = False,
+    parse: Annotated[bool, typer.Option(help="Show the parse, one token a line.")] = True,
+) -> None:
+    """Explain what extraction finds in a text and why: per sentence the trigger that let it
+    through, the parse, each number kept or dropped (with the rule that dropped it), the
+    attribution path, and each claim's status cause, counted thing and measure key.
+
+    Example: [bold]claimledger explain "At least 40 people died, police said." --published 2025-03-14[/bold]
+    """
+    from claimledger.explain import explain_text
+    from claimledger.ingest import Stated
+
+    stated = Stated.checked(outlet=outlet, published=published)  # a bad date: coded error
+    trace = explain_text(text, published=stated.published, outlet=stated.outlet)
+    _print_trace(trace, as_json=as_json, parse=parse)
+
+
+def _print_trace(trace, *, as_json: bool, parse: bool = True) -> None:
+    from claimledger.explain import as_json as trace_json, render
+
+    sys.stdout.write((trace_json(trace) if as_json else render(trace, parse=parse)) + "\n")
 
 
 @app.command()

@@ -76,6 +76,33 @@ def test_show_prints_text_or_removed_chrome(runner, built):
     assert chrome.exit_code == 0 and "reason" in chrome.stdout
 
 
+def test_show_trace_explains_the_stored_text(runner, built):
+    shown = runner.invoke(app, ["show", "page.html", "--db", str(built), "--trace", "--json"])
+    assert shown.exit_code == 0, shown.output
+    trace = json.loads(shown.stdout)
+    assert trace["doc"] == "page.html" and trace["sentences"]
+    stored = [json.loads(line) for line in runner.invoke(
+        app, ["export", "claims", "--db", str(built)]).stdout.splitlines()]
+    traced = sorted(c["id"] for s in trace["sentences"] for c in s["claims"])
+    assert traced == sorted(c["id"] for c in stored if c["doc"] == "page.html")
+
+
+def test_explain_prints_the_trace_or_its_json(runner):
+    text = "At least 40 people were killed, the agency said on 14 March."
+    plain = runner.invoke(app, ["explain", text, "--published", "2025-03-20", "--no-parse"])
+    assert plain.exit_code == 0, plain.output
+    assert "trigger: digit '40'" in plain.stdout and "by is_date" in plain.stdout
+    assert "parse:" not in plain.stdout
+    data = json.loads(runner.invoke(app, ["explain", text, "--json"]).stdout)
+    (sentence,) = data["sentences"]
+    assert sentence["parse"] and [c["status"] for c in sentence["claims"]] == ["reported"]
+
+
+def test_explain_refuses_a_bad_date():
+    bad = run_cli("explain", "Police said 300 homes burned.", "--published", "someday")
+    assert bad.returncode == 1 and "[E209]" in bad.stderr
+
+
 def test_demo_builds_the_bundled_corpus(runner, tmp_path):
     db = tmp_path / "demo.db"
     result = runner.invoke(app, ["demo", "--db", str(db)])

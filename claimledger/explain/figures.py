@@ -22,7 +22,8 @@ def figure_traces(sent: Doc, found: list[QuantityMention]) -> list[FigureTrace]:
     """The kept and dropped numbers of the sentence, in order; ``found`` are the figures
     ``find_quantities`` returned for it."""
     kept = {(m.quantity.start, m.quantity.end): m for m in found}
-    traces, covered = [], set()
+    traces: list[FigureTrace] = []
+    covered: set[int] = set()
     for figure in find_figures([token.text for token in sent]):
         covered.update(range(figure.start, figure.end))
         for level in _levels(sent, figure):
@@ -64,8 +65,8 @@ def _trace(sent: Doc, figure: Figure, kept: dict) -> FigureTrace:
 
 def _kept_reason(mention: QuantityMention) -> str:
     quantity = mention.quantity
-    parts = [f"value {quantity.value if quantity.value is not None else (quantity.low, quantity.high)}",
-             f"approx {quantity.approx}"]
+    value = quantity.value if quantity.value is not None else (quantity.low, quantity.high)
+    parts = [f"value {value}", f"approx {quantity.approx}"]
     if quantity.unit:
         parts.append(f"unit {quantity.unit}")
     if quantity.trend:

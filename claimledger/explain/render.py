@@ -7,7 +7,8 @@ from claimledger.explain.trace import SentenceTrace, Trace
 
 def render(trace: Trace, *, parse: bool = True) -> str:
     """The trace as lines of text; ``parse=False`` leaves the token table out."""
-    lines = [f"document {trace.doc}  published {trace.published or '?'}  outlet {trace.outlet or '?'}"]
+    lines = [f"document {trace.doc}  published {trace.published or '?'}  "
+             f"outlet {trace.outlet or '?'}"]
     for number, sentence in enumerate(trace.sentences, 1):
         lines.append("")
         lines.extend(render_sentence(sentence, number=number, parse=parse))
@@ -27,8 +28,8 @@ def render_sentence(sentence: SentenceTrace, *, number: int = 1, parse: bool = T
         lines.append(f"  trigger: {sentence.trigger.form} {sentence.trigger.match!r}")
     if parse:
         lines.append("  parse:")
-        lines.extend(f"    {t.i:>3} {t.text:<14} {t.dep:<10} <-{t.head:<3} {t.pos:<6} {t.ent}".rstrip()
-                     for t in sentence.parse)
+        lines.extend(f"    {t.i:>3} {t.text:<14} {t.dep:<10} <-{t.head:<3} {t.pos:<6} "
+                     f"{t.ent}".rstrip() for t in sentence.parse)
     for figure in sentence.figures:
         if figure.kept:
             lines.append(f"  figure kept: {figure.text!r} ({figure.reason})")
@@ -40,10 +41,11 @@ def render_sentence(sentence: SentenceTrace, *, number: int = 1, parse: bool = T
     for claim in sentence.claims:
         lines.append(f"  claim {claim.id} {claim.kind} {claim.text!r}")
         lines.append(f"    status {claim.status}: {claim.status_cause}")
-        lines.append(f"    source {claim.source or '—'}" + (f" via {', '.join(claim.via)}" if claim.via else "")
-                     + f"  cue {claim.cue or '—'}")
+        via = f" via {', '.join(claim.via)}" if claim.via else ""
+        lines.append(f"    source {claim.source or '—'}{via}  cue {claim.cue or '—'}")
         if claim.kind == "figure":
             lines.append(f"    counted {claim.counted or '—'}  event {claim.event or '—'}")
-            key = " | ".join(part or "-" for part in claim.measure_key) if claim.measure_key else "none (nothing counted)"
+            key = (" | ".join(part or "-" for part in claim.measure_key) if claim.measure_key
+                   else "none (nothing counted)")
             lines.append(f"    measure {claim.measure or '—'}  key {key}")
     return lines

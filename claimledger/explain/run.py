@@ -53,7 +53,8 @@ def explain_document(document: Document, *, model: str = "en_core_web_sm") -> Tr
     return trace
 
 
-def trace_for_claim(ledger, claim_id: str, *, model: str = "en_core_web_sm") -> SentenceTrace | None:
+def trace_for_claim(ledger, claim_id: str, *,
+                    model: str = "en_core_web_sm") -> SentenceTrace | None:
     """Why a stored claim is what it is: the trace of its sentence, re-run in its document,
     holding only that claim (an empty ``claims`` when today's rules no longer find it);
     None for an unknown claim id. For the web app's claim page."""

@@ -15,7 +15,14 @@ from spacy.tokens import Doc
 from claimledger.explain.trace import AttributionTrace
 from claimledger.extract.attribution import AttributionMention, covering
 from claimledger.extract.lexicons import SPEAKER_PRONOUNS
-from claimledger.extract.status import chain, is_denial, is_hedged, is_question, markers, presupposed
+from claimledger.extract.status import (
+    chain,
+    is_denial,
+    is_hedged,
+    is_question,
+    markers,
+    presupposed,
+)
 from claimledger.model import Claim
 
 _PRONOUNS = SPEAKER_PRONOUNS | {"he", "she", "it", "they", "we", "i", "his", "her", "their"}
@@ -32,13 +39,16 @@ def attribution_trace(sent: Doc, mention: AttributionMention) -> AttributionTrac
 def resolution(mention: AttributionMention) -> str:
     """How the speaker as written became the document's source."""
     written, named = mention.mention, mention.source
-    chain_text = f"; via {' ← '.join(mention.via)} (nearest the page first)" if mention.via else ""
+    via = " ← ".join(mention.via)
+    chain_text = f"; via {via} (nearest the page first)" if via else ""
     if mention.cue_span is None and mention.cue != ":":
         how = f"continues a quote: its speaker {named!r}" if named else "continues a quote"
+    elif named is None and written and written.lower() in _PRONOUNS:
+        how = f"pronoun {written!r} unresolved: no one named before it"
     elif named is None:
         how = (f"{written!r} names no source (the outlet or nobody)" if written
                else "no source named")
-    elif written is None or written == named:
+    elif written is None or _bare(written) == named.lower():
         how = f"named: {named!r}"
     elif written.lower() in _PRONOUNS:
         how = f"pronoun {written!r} resolved to {named!r}"
@@ -47,6 +57,16 @@ def resolution(mention: AttributionMention) -> str:
     else:
         how = f"name {written!r} resolved to {named!r}"
     return how + chain_text
+
+
+def _bare(written: str) -> str:
+    """The words as written without a leading determiner, lower-case: "The ministry" is
+    the source "ministry" named, not resolved."""
+    words = written.lower().split()
+    return " ".join(words[1:] if words[:1] and words[0] in _DETERMINERS else words)
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def figure_anchor(sent: Doc, claim: Claim) -> int | None:
@@ -78,24 +98,27 @@ def status_cause(sent: Doc, claim: Claim, mentions: list[AttributionMention]) ->
     status = claim.status
     if status == "denied":
         if cue_class == "denied":
-            return f"denied: the cue {cue!r} denies"
-        return f"denied: denial on the figure's path ({_words(evidence, is_denial) or 'negation'})"
+            return f"the cue {cue!r} denies"
+        return f"a denial on the figure's path ({_words(evidence, is_denial) or 'negation'})"
     if status == "speculative":
         hedges = _words(markers(presupposed(path)), is_hedged)
-        return f"speculative: {'hedged by ' + hedges if hedges else 'the sentence asks a question' if is_question(sent) else 'hedged'}"
+        if hedges:
+            return f"hedged by {hedges}"
+        return "the sentence asks a question" if is_question(sent) else "hedged"
     if cue_class == status and cue:
-        return f"{status}: the class of the cue {cue!r}"
+        return f"the class of the cue {cue!r}"
     if status == "estimated":
-        return "estimated: an approximate figure or a word of estimating, no source behind it"
+        return "an approximate figure or a word of estimating, with no source behind it"
     if status == "asserted":
-        return "asserted: no source, hedge or hearsay: the outlet states it"
+        return "no source, hedge or hearsay: the outlet states it"
     path_words = " ".join(t.text for t in path[1:4])
-    return f"{status}: hearsay or a noun of telling above the figure ({path_words})"
+    return f"hearsay or a noun of telling above the figure ({path_words})"
 
 
 def _cue_class(mentions: list[AttributionMention], claim: Claim) -> str | None:
     cue = claim.attribution.cue
-    found = next((m for m in mentions if m.cue == cue and m.source == claim.attribution.source), None)
+    source = claim.attribution.source
+    found = next((m for m in mentions if m.cue == cue and m.source == source), None)
     return found.cue_class if found is not None else None
 
 
