@@ -82,6 +82,12 @@ def test_figures_that_name_no_quantity_join_no_measure(claim):
     # what the counted thing did to something else did not befall it
     (said("Jets flew six air strikes that destroyed two depots.", "six", "air strikes", "fly"),
      said("Jets flew six air strikes.", "six", "air strikes", "fly")),
+    (figure("hostages", "execute"), figure("captives", "kill")),  # executed captives are killed
+    (figure("reward", None, "USD"), figure("bounty", "offer", "USD")),
+    # the clause of a crate reaches past its "of" complement
+    (said("At least one crate of tinned food and bottled water dropped over the valley by "
+          "night was seized by the rebels.", "one", "crate", "drop"),
+     said("Rebels seized one crate.", "one", "crate", "seize")),
 ])  # fmt: skip
 def test_same_quantity_worded_differently(a, b):
     assert measure_key(a) == measure_key(b)
@@ -105,6 +111,7 @@ def test_same_quantity_worded_differently(a, b):
     (said("One crate fell into the hands of the rebels.", "One", "crate", "fall"),
      said("The planes dropped 40 crates of food.", "40", "crates", "drop")),
     (figure("ransom", None, "USD"), figure("damage", None, "USD")),
+    (figure("hostages", "execute"), figure("hostages", "take")),  # those killed of those taken
 ])  # fmt: skip
 def test_different_scope_or_kind(a, b):
     assert measure_key(a) != measure_key(b)

@@ -86,6 +86,7 @@ LABELS = {tuple(pair.split()): label for pair, label in vocabulary(_VOCAB)["labe
 # Words that end the clause of a figure, and how far it reaches after the counted noun.
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
 CLAUSE_WORDS = 8
+OF_COMPLEMENT_WORDS = 8
 _RELATIVES = {"that", "which", "who"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "a", "an"}
 _PARTICLES = {"off", "away", "astray", "into", "in", "on", "out", "over", "to", "from", "by",
@@ -94,7 +95,10 @@ _DETERMINERS = {"the", "its", "their", "those", "these", "his", "her", "our"}
 
 
 def lemma(word: str) -> str:
-    """A light English lemma for nouns and verbs: enough to fold plurals and past forms."""
+    """A light English lemma for nouns and verbs: enough to fold plurals and past forms
+    ("wives" -> wife, "lives" -> life, but "captives" -> captive, "olives" -> olive)."""
+    if word.endswith("ives"):
+        return word[:-3] + "fe" if len(word) == 5 else word[:-1]
     for suffix, replacement in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"),
                                 ("sses", "ss"), ("men", "man"), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
@@ -225,8 +229,11 @@ def _clause(claim: dict) -> tuple[list[str], list[str]]:
     at = rest.find(counted) if counted else -1
     if 0 <= at < 60:
         rest = rest[at + len(counted):]
-    clause = _words(_CLAUSE_END.split(rest, maxsplit=1)[0])[:CLAUSE_WORDS]
-    return before, _own_clause(clause)
+    clause = _words(_CLAUSE_END.split(rest, maxsplit=1)[0])
+    # An "of" complement of the counted noun ("one crate of tinned food dropped over the
+    # valley by night was seized") is still the noun: the clause reaches past it.
+    reach = CLAUSE_WORDS + (OF_COMPLEMENT_WORDS if clause[:1] == ["of"] else 0)
+    return before, _own_clause(clause[:reach])
 
 
 def _own_clause(clause: list[str]) -> list[str]:
