@@ -30,20 +30,29 @@ def crashed(item, detail: str) -> tuple:
     """The result of an item whose worker process died on it: a failure naming its document."""
     key, document = item
     name = getattr(document, "doc", None) or str(key)
-    return key, None, (name, f"{detail} while it was processed")
+    return key, None, (name, detail)
 
 
-def in_order(submit: Callable[[list], object], batches: Iterable[list], *, in_flight: int
-             ) -> Iterator[list]:
+def in_order(submit: Callable[[list], object], batches: Iterable[list], *, in_flight: int,
+             collect: Callable[[list, object, deque], list] | None = None) -> Iterator[list]:
     """Results of ``submit(batch)`` futures in the order of the batches, with at most
-    ``in_flight`` batches submitted and not yet collected, so memory stays flat."""
+    ``in_flight`` batches submitted and not yet collected, so memory stays flat.
+
+    ``collect(batch, future, pending)`` gives the result of the batch taken off the queue
+    (default: its future's), with the (batch, future) pairs still in flight after it: an
+    executor whose worker died runs the batch again once nothing else is in flight."""
     pending: deque = deque()
     for batch in batches:
-        pending.append(submit(batch))
+        pending.append((batch, submit(batch)))
         if len(pending) >= in_flight:
-            yield pending.popleft().result()
+            yield _collect(collect, pending)
     while pending:
-        yield pending.popleft().result()
+        yield _collect(collect, pending)
+
+
+def _collect(collect, pending: deque) -> list:
+    batch, future = pending.popleft()
+    return collect(batch, future, pending) if collect else future.result()
 
 
 def make_executor(name: str, *, workers: int, scheduler: str | None = None) -> Executor:

@@ -10,6 +10,12 @@ Batches are submitted with at most two per worker in flight and collected in sub
 order, so memory in the client stays flat however large the corpus. Each Dask worker loads
 its spaCy pipeline once (the pipeline cache in ``claimledger.nlp`` lives in the worker
 process) and keeps it between batches.
+
+A worker process that dies is restarted by its nanny and its task run again elsewhere; a
+task that has killed ``distributed.scheduler.allowed-failures`` workers fails with
+KilledWorker. That batch is then split in halves, each submitted alone, down to the item
+that kills its worker, which gets the crash result of ``claimledger.run.crashed``; the other
+items keep their results and the build goes on, as with the local executor.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from claimledger.errors import ClaimledgerError
-from claimledger.run import in_order
+from claimledger.run import crashed, in_order
 from claimledger.run.local import single_threaded_numerics
 
 
@@ -53,7 +59,33 @@ class DaskExecutor:
     def map(self, function: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
         # pure=False: two identical batches (a re-run) are still computed, never shared.
         submit = partial(self._client.submit, function, pure=False)
-        yield from in_order(submit, batches, in_flight=2 * self.workers)
+        yield from in_order(submit, batches, in_flight=2 * self.workers,
+                            collect=partial(self._collect, function))
+
+    def _collect(self, function: Callable[[list], list], batch: list, future, pending) -> list:
+        """A batch's result. A batch that kept killing its workers is tried again once the
+        batches in flight beside it have ended (a task only queued on a dying worker counts
+        as a suspect too), then split down to its culprit, each part alone."""
+        from distributed import KilledWorker, wait
+
+        try:
+            return future.result()
+        except KilledWorker:
+            wait([other for _, other in pending])
+        return self._alone(function, batch)
+
+    def _alone(self, function: Callable[[list], list], batch: list) -> list:
+        from distributed import KilledWorker
+
+        try:
+            return self._client.submit(function, batch, pure=False).result()
+        except KilledWorker:
+            if len(batch) <= 1:
+                if not batch:
+                    raise
+                return [crashed(batch[0], "every worker process that ran it died")]
+        half = len(batch) // 2
+        return self._alone(function, batch[:half]) + self._alone(function, batch[half:])
 
     def close(self) -> None:
         self._client.close()

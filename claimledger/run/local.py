@@ -27,9 +27,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from concurrent.futures.process import BrokenProcessPool
 
-from claimledger.run import crashed
+from claimledger.run import crashed, in_order
 
 # Parallel work comes from processes. A numerical library that also starts a thread per core
 # in every worker oversubscribes the machine: spaCy parses about 30% slower that way even
@@ -78,26 +79,20 @@ class LocalExecutor:
             for batch in batches:
                 yield function(batch)
             return
-        pending: deque = deque()
-        for batch in batches:
-            pending.append((batch, self._ensure_pool().submit(function, batch)))
-            if len(pending) >= 2 * self.workers:
-                yield self._collect(function, pending)
-        while pending:
-            yield self._collect(function, pending)
+        yield from in_order(lambda batch: self._ensure_pool().submit(function, batch), batches,
+                            in_flight=2 * self.workers, collect=partial(self._collect, function))
 
-    def _collect(self, function: Callable[[list], list], pending: deque) -> list:
-        """The first pending batch's result. When the pool broke, every batch still in
-        flight is run again alone first, so that the others' results are known too."""
-        batch, future = pending[0]
+    def _collect(self, function: Callable[[list], list], batch: list, future, pending: deque
+                 ) -> list:
+        """A batch's result. When the pool broke, this batch and every other one in flight
+        is run again alone, in order (their results are kept for when they are collected)."""
         try:
-            value = future.result()
+            return future.result()
         except BrokenProcessPool:
             self._restart()
-            for index, (other, other_future) in enumerate(pending):
-                pending[index] = (other, _Done(self._known_or_alone(function, other, other_future)))
-            value = pending[0][1].result()
-        pending.popleft()
+        value = self._alone(function, batch)
+        for index, (other, other_future) in enumerate(pending):
+            pending[index] = (other, _Done(self._known_or_alone(function, other, other_future)))
         return value
 
     def _known_or_alone(self, function, batch: list, future) -> list:
