@@ -53,7 +53,8 @@ def words(text: str | None) -> list[str]:
 def same_source(ours: str | None, gold: str | None) -> bool:
     """One agent named twice. Names are compared as words, case-insensitively, without
     articles, a possessive 's or accents ("Iñaky" / "Inaky"), each word in the singular
-    ("officials" / "official": one role phrase, in the number the sentence happens to use).
+    ("officials" / "official": one role phrase, in the number the sentence happens to use),
+    a place and its adjective as one word ("Nigerian government" / "Government of Nigeria").
     Tolerated aliases: one name's words all among the other's ("Zelensky" / "President
     Volodymyr Zelensky", "Defense Department" / "US Defense Department"), initials ("NIS" /
     "National Intelligence Service"), and a contraction of the other's words, each cut to its
@@ -74,8 +75,21 @@ def same_source(ours: str | None, gold: str | None) -> bool:
 
 def _name_words(name: str) -> list[str]:
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    found = [singular(w.removesuffix("'s")) for w in words(plain)]
+    found = [_place_root(singular(w.removesuffix("'s"))) for w in words(plain)]
     return [w for w in found if w not in _ARTICLES]
+
+
+def _place_root(word: str) -> str:
+    """A place and its people's adjective as one word ("Nigeria" / "Nigerian", "Mexico" /
+    "Mexican", "Iran" / "Iranian"): a word of six letters or more loses "ese" and then its
+    closing vowels and n, down to four letters. Shorter words are kept whole, so that two
+    names ("Mario" / "Marion") stay apart."""
+    if len(word) < 6:
+        return word
+    word = word.removesuffix("ese")
+    while len(word) > 4 and word[-1] in "aeiouyn":
+        word = word[:-1]
+    return word
 
 
 _SKIPPABLE = {"of", "and", "for"}

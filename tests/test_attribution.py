@@ -466,3 +466,12 @@ def test_an_act_or_a_refusal_does_not_take_over_the_speaker(passage, figure, sou
 ])
 def test_a_contest_or_a_number_of_things_names_no_source(passage, figure):
     assert source_of(passage, figure) is None
+
+
+@pytest.mark.parametrize("passage, figure, source", [
+    ("The rebels denied claims by the army that it had killed 40 fighters.", "40", "army"),
+    ("The rebels denied the army's claims that it had killed 40 fighters.", "40", "army"),
+])
+def test_a_denied_claim_is_its_owners(passage, figure, source):
+    mention = behind(passage, figure)
+    assert (mention.source, mention.cue, mention.cue_class) == (source, "claim", "claimed")
