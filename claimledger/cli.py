@@ -6,6 +6,8 @@ finished but some inputs were rejected (each named, with its reason).
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,12 +17,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import TaskID, TimeElapsedColumn
 from rich.table import Table
 
 from claimledger import __version__
 from claimledger.errors import ClaimledgerError
-from claimledger.settings import DEFAULT_DB, Settings
+from claimledger.settings import DEFAULT_DB, Settings, setting_infos, settings_toml
 
 EXIT_REJECTED = 3
 
@@ -70,7 +72,7 @@ class _RichProgress:
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
-        self.tasks: dict[str, int] = {}
+        self.tasks: dict[str, TaskID] = {}
 
     def stage(self, name: str, total: int | None) -> None:
         self.tasks[name] = self.progress.add_task(name, total=total)
@@ -79,24 +81,45 @@ class _RichProgress:
         self.progress.advance(self.tasks[name], amount)
 
 
+def with_settings_options(command: Callable) -> Callable:
+    """Give a command one option per setting (``--max-document-mb`` for
+    ``max_document_mb``), its type, help, range and default read from ``Settings``; the
+    command receives the values given as ``settings_given`` (None: not given, so the
+    settings file or the default decides). A setting added to ``Settings`` is an option of
+    every such command at once. Ranges are checked by ``Settings`` (a coded E209 naming
+    the option), not by click, so a flag and a file entry are refused alike."""
+    infos = setting_infos()
+    own = [p for name, p in inspect.signature(command, eval_str=True).parameters.items()
+           if name != "settings_given"]
+    extra = [
+        inspect.Parameter(info.name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                          annotation=Annotated[Optional[info.type], typer.Option(
+                              help=_setting_help(info), rich_help_panel="Settings")])
+        for info in infos
+    ]
+
+    @functools.wraps(command)
+    def run(**values):
+        given = {info.name: values.pop(info.name) for info in infos}
+        return command(**values, settings_given=given)
+
+    run.__signature__ = inspect.Signature(own + extra)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in own + extra}
+    return run
+
+
+def _setting_help(info) -> str:
+    allowed = f"; {info.allowed}" if info.allowed else ""
+    default = f"'{info.default}'" if isinstance(info.default, str) else info.default
+    return f"{escape(info.help)} [dim](default {escape(str(default))}{escape(allowed)})[/dim]"
+
+
 @app.command()
+@with_settings_options
 def build(
     sources: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) and globs, mixed.")],
     db: DbOption = DEFAULT_DB,
     config: ConfigOption = None,
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes; 0 = one per core.")] = None,
-    max_document_mb: Annotated[
-        Optional[float], typer.Option(help="Largest document accepted, in MB of text.")
-    ] = None,
-    executor: Annotated[
-        Optional[str],
-        typer.Option(help="Where per-article extraction runs: 'local' (processes here) or 'dask'."),
-    ] = None,
-    scheduler: Annotated[
-        Optional[str],
-        typer.Option(help="Dask scheduler address (tcp://host:8786); without it, --executor "
-                          "dask starts a local Dask cluster."),
-    ] = None,
     outlet: Annotated[
         Optional[str],
         typer.Option(help="Outlet of every article read in this build (overrides what the "
@@ -108,6 +131,7 @@ def build(
                           "(YYYY-MM-DD; overrides what the pages say)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    settings_given: Optional[dict] = None,
 ) -> None:
     """Read articles into the ledger: ingest, clean page chrome, extract claims, link them
     across articles (incremental: only new or changed articles are processed).
@@ -122,8 +146,7 @@ def build(
     from claimledger.ingest import Stated
     from claimledger.store import Ledger
 
-    settings = Settings.load(config, workers=workers, max_document_mb=max_document_mb,
-                             executor=executor, scheduler=scheduler)
+    settings = Settings.load(config, **(settings_given or {}))
     stated = None
     if outlet is not None or published is not None:
         stated = Stated.checked(outlet=outlet, published=published)
@@ -295,6 +318,7 @@ def _print_trace(trace, *, as_json: bool, parse: bool = True) -> None:
 @app.command()
 def demo(
     db: DbOption = DEFAULT_DB,
+    config: ConfigOption = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the report.")] = Path(
         "claimledger-demo.html"),
 ) -> None:
@@ -311,7 +335,8 @@ def demo(
     ledger = Ledger(db)
     with Progress(SpinnerColumn(), TextColumn("{task.description:>8}"), BarColumn(),
                   MofNCompleteColumn(), console=console) as bar:
-        report = run_build([str(corpus_path())], ledger, Settings.load(), progress=_RichProgress(bar))
+        report = run_build([str(corpus_path())], ledger, Settings.load(config),
+                           progress=_RichProgress(bar))
     _print_build_summary(report, db)
     _print_story(ledger)
     write_report(ledger, output, title="Demo story: the Corrin Ridge Dam collapse")
@@ -320,6 +345,16 @@ def demo(
                   f"[bold]claimledger export claims --db {escape(db)}[/bold]")
     if not report.ok:
         raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def settings(config: ConfigOption = None) -> None:
+    """Print every setting as a settings file (TOML), each with its help, range and default;
+    with --config, the values that file sets.
+
+    Example: [bold]claimledger settings > claimledger.toml[/bold]
+    """
+    sys.stdout.write(settings_toml(Settings.load(config)))
 
 
 @app.command()

@@ -145,19 +145,27 @@ def _check(item, value, *, origin: str) -> None:
     """Refuse a value outside the range or choices its field declares (E209)."""
     allowed = item.metadata
     low, above, high, choices = (allowed.get(k) for k in ("low", "above", "high", "choices"))
-    if choices is not None and value not in choices:
-        expected = "one of: " + ", ".join(choices)
-    elif (low is not None and value < low) or (above is not None and value <= above) or (
-        high is not None and value > high
+    if choices is not None and value not in choices or (
+        (low is not None and value < low) or (above is not None and value <= above)
+        or (high is not None and value > high)
     ):
-        if low is not None and high is not None:
-            expected = f"between {low} and {high}"
-        else:
-            lowest = f"at least {low}" if low is not None else f"more than {above}"
-            expected = f"{lowest} and at most {high}" if high is not None else lowest
-    else:
-        return
-    raise ClaimledgerError("E209", name=item.name, allowed=expected, got=value, origin=origin)
+        raise ClaimledgerError("E209", name=item.name, allowed=_allowed(item), got=value,
+                               origin=origin)
+
+
+def _allowed(item) -> str | None:
+    """The values a field accepts, in words ("between 0 and 1024", "one of: local, dask"),
+    or None when it accepts any value of its type."""
+    allowed = item.metadata
+    low, above, high, choices = (allowed.get(k) for k in ("low", "above", "high", "choices"))
+    if choices is not None:
+        return "one of: " + ", ".join(choices)
+    if low is not None and high is not None:
+        return f"between {low} and {high}"
+    if low is None and above is None:
+        return f"at most {high}" if high is not None else None
+    lowest = f"at least {low}" if low is not None else f"more than {above}"
+    return f"{lowest} and at most {high}" if high is not None else lowest
 
 
 def _read_settings_file(path: Path) -> dict:
@@ -168,6 +176,37 @@ def _read_settings_file(path: Path) -> dict:
         raise ClaimledgerError("E204", path=str(path), detail=str(error)) from error
 
 
-def settings_help() -> list[tuple[str, object, str]]:
-    """(name, default, help) for every setting, for documentation and `--help`."""
-    return [(f.name, f.default, f.metadata["help"]) for f in fields(Settings)]
+@dataclass(frozen=True, slots=True)
+class SettingInfo:
+    """What the command line, a settings file and the docs say of one setting."""
+
+    name: str
+    type: type
+    default: object
+    help: str
+    allowed: str | None  # the range or choices in words; None: any value of its type
+
+
+def setting_infos() -> list[SettingInfo]:
+    """Every setting, in the order of ``Settings``: the one source ``build``'s options, its
+    help and the settings-file template are generated from."""
+    return [SettingInfo(f.name, type(f.default), f.default, f.metadata["help"], _allowed(f))
+            for f in fields(Settings)]
+
+
+def settings_toml(settings: Settings | None = None) -> str:
+    """A settings file holding every setting, each under its help text: a value that
+    differs from the default is set, the others are commented out at their default."""
+    current = settings or Settings()
+    lines = ["# claimledger settings (./claimledger.toml or --config FILE): uncomment a line "
+             "to change it"]
+    for info in setting_infos():
+        allowed = f" ({info.allowed})" if info.allowed else ""
+        value = getattr(current, info.name)
+        entry = f"{info.name} = {_toml_value(value)}"
+        lines += ["", f"# {info.help}{allowed}", entry if value != info.default else f"# {entry}"]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    return f'"{value}"' if isinstance(value, str) else repr(value)
