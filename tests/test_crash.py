@@ -90,6 +90,29 @@ def test_a_batch_that_dies_once_passes_when_run_again(executor, tmp_path):
     assert executor.restarts == 1
 
 
+@pytest.mark.slow  # a local cluster whose workers die and are restarted
+@pytest.mark.timeout(300)
+def test_a_dask_worker_that_dies_costs_only_the_item_it_died_on():
+    pytest.importorskip("distributed", reason="the 'dask' extra is not installed")
+    import dask
+
+    from claimledger.run import make_executor
+
+    texts = ["ok", "ok", "ok", "die", "ok"]
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        executor = make_executor("dask", workers=2)
+        try:
+            results = [row for batch in executor.map(square_or_die, batches_of(texts, 2))
+                       for row in batch]
+        finally:
+            executor.close()
+    assert [(key, value) for key, value, failure in results if failure is None] == [
+        (0, 0), (1, 1), (2, 4), (4, 16)]
+    [(key, value, failure)] = [row for row in results if row[2] is not None]
+    assert (key, value, failure[0]) == (3, None, "doc-3")
+    assert "worker process" in failure[1]
+
+
 @pytest.mark.slow  # several fresh workers, each loading the spaCy model
 def test_the_build_rejects_the_document_that_kills_its_worker_and_goes_on(tmp_path, monkeypatch):
     import claimledger.build
