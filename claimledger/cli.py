@@ -255,6 +255,7 @@ def show(
     chrome: Annotated[bool, typer.Option("--chrome", help="Show the removed page chrome, with reasons.")] = False,
     trace: Annotated[bool, typer.Option("--trace", help="Explain the cleaned text: why each claim was or was not found (see `explain`).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="With --trace: the trace as JSON.")] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Show a document's cleaned text, what cleaning removed from it and why, or the trace
     of its claims.
@@ -269,7 +270,8 @@ def show(
     if trace:
         from claimledger.explain import explain_document
 
-        _print_trace(explain_document(document), as_json=as_json)
+        model = Settings.load(config).spacy_model  # the build's model: the stored claims' ids
+        _print_trace(explain_document(document, model=model), as_json=as_json)
         return
     out = Console(highlight=False)
     out.rule(f"{document.doc} — {document.title or '(untitled)'}")
@@ -294,6 +296,7 @@ def explain(
     outlet: Annotated[Optional[str], typer.Option(help="Outlet that published the text: it is not taken for a source.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The trace as JSON.")] = False,
     parse: Annotated[bool, typer.Option(help="Show the parse, one token a line.")] = True,
+    config: ConfigOption = None,
 ) -> None:
     """Explain what extraction finds in a text and why: per sentence the trigger that let it
     through, the parse, each number kept or dropped (with the rule that dropped it), the
@@ -305,7 +308,8 @@ def explain(
     from claimledger.ingest import Stated
 
     stated = Stated.checked(outlet=outlet, published=published)  # a bad date: coded error
-    trace = explain_text(text, published=stated.published, outlet=stated.outlet)
+    trace = explain_text(text, published=stated.published, outlet=stated.outlet,
+                         model=Settings.load(config).spacy_model)
     _print_trace(trace, as_json=as_json, parse=parse)
 
 
