@@ -383,20 +383,20 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    writable: Annotated[bool, typer.Option(help="Allow adding articles through POST /api/articles.")] = False,
+    writable: Annotated[bool, typer.Option(help="Allow adding articles through POST /api/articles "
+                                                "(each POST needs the token printed at start-up).")] = False,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server worker processes.")] = 1,
 ) -> None:
     """Serve the ledger as a web app: story, measures, claims with filters, documents, copy
-    map, sources, and a JSON API (OpenAPI at /openapi.json).
+    map, sources, and a JSON API (OpenAPI at /openapi.json). It answers loopback names only
+    unless --host names another address, and warns when it listens beyond this machine.
 
     Example: [bold]claimledger serve --db story.db --port 8000[/bold]
     """
-    import uvicorn
+    from claimledger.web import serve as serve_web
 
-    from claimledger.web.app import create_app
-
-    application = create_app(db, writable=writable)
-    console.print(f"Serving {escape(db)} on http://{host}:{port} ({'writable' if writable else 'read-only'})")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    serve_web(db, host=host, port=port, writable=writable, workers=workers,
+              say=lambda line: console.print(escape(line)))
 
 
 # The flags link/flags.py sets on a measure.

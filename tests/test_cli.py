@@ -140,3 +140,17 @@ def test_settings_file_is_read_and_checked(tmp_path):
     config.write_text("max_documents_mb = 1\n")
     wrong = run_cli("build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "l.db"), "--config", str(config))
     assert wrong.returncode == 1 and "[E205]" in wrong.stderr
+
+
+def test_serve_warns_beyond_loopback_and_prints_the_write_token(runner, built, monkeypatch):
+    import uvicorn
+
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **options: served.append(options))
+    local = runner.invoke(app, ["serve", "--db", str(built)])
+    assert local.exit_code == 0 and "Warning" not in local.output and "token" not in local.output.lower()
+    exposed = runner.invoke(app, ["serve", "--db", str(built), "--host", "0.0.0.0", "--writable"])
+    assert exposed.exit_code == 0, exposed.output
+    assert "Warning: 0.0.0.0 is reachable from other machines" in " ".join(exposed.output.split())
+    assert "X-Claimledger-Token" in exposed.output
+    assert [options["host"] for options in served] == ["127.0.0.1", "0.0.0.0"]
