@@ -185,6 +185,7 @@ def test_what_is_not_a_denial(sentence, expected):
     "Two bodies were found lying in a field near the clinic, the board said.",
     "The director mocked the surgeon on television.",
     "The clinic said it was behind schedule with the recording.",
+    "What don't we know about the recording?",  # a question, not a denial
 ])
 def test_negated_thoughts_inabilities_and_non_answers_deny_nothing(sentence):
     assert not any(status == "denied" for _, status, _ in statements(sentence))
@@ -213,6 +214,7 @@ def test_a_negated_confirmation_confirms_nothing(sentence):
     ("Her application was rejected by 30 clinics.", "asserted"),
     ("Troops are preparing to leave 40 villages.", "asserted"),
     ("Approximately 300 people attended the vigil.", "estimated"),
+    ("The clinic is estimated to be worth $40 million.", "estimated"),
     ("Approximately 300 people attended the vigil, the police said.", "reported"),
     ("Did 400 patients really see the surgeon?", "speculative"),
     ("No official has confirmed that 12 patients were hurt.", "claimed"),

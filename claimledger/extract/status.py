@@ -352,8 +352,9 @@ def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | N
     hearsay = _hearsay(doc, evidence)
     if hearsay:
         return hearsay
-    if approximate or _estimated(doc, anchor):
-        return "estimated"  # the outlet's own estimate: no source stands behind it
+    if approximate or _estimated(doc, anchor) or any(
+            t.lemma_.lower() == "estimate" and t.tag_ == "VBN" for t in path):
+        return "estimated"  # the outlet's own estimate ("is estimated to be worth $2m")
     return "asserted"
 
 
@@ -655,8 +656,9 @@ def unattributed_statement(doc: Doc, topics: frozenset[str] = frozenset()
     speaker denies in the first person, the outlet calls a claim false ("reports of a second breach were false", "the video proved a
     hoax") or true ("the recording appeared authentic"), or passes it on as hearsay
     ("reportedly", "is believed to have")."""
+    asks = doc.text.rstrip(" \"”’'").endswith("?")  # "What don't we know?" denies nothing
     for root in (t for t in doc if t.head.i == t.i):
-        if _speaks_for_itself(root) and (
+        if _speaks_for_itself(root) and not asks and (
                 _denies_own_conduct(root) or _not_so(root, topics) or _disowns(root)):
             return DENIAL, root  # a speaker's own words, quoted on: "We never agreed to it."
         if _speaks_for_itself(root) and _innocent(root):
