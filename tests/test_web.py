@@ -202,3 +202,15 @@ def test_overview_says_when_time_order_is_unknown(client, tmp_path):
     page = TestClient(create_app(str(tmp_path / "undated.db")), base_url=LOCAL).get("/").text
     assert "Time order unknown" in page
     assert "Time order unknown" not in client.get("/").text  # the demo's articles are dated
+
+
+def test_claim_page_explains_why_its_row_is_what_it_is(client):
+    claims = client.get("/api/claims", params={"kind": "figure", "limit": 500}).json()["claims"]
+    attributed = next(c for c in claims if c["source"] and c["counted"])
+    assert f"/claims/{quote(attributed['id'])}/why" in client.get(f"/claims/{quote(attributed['id'])}").text
+    trace = client.get(f"/api/claims/{quote(attributed['id'])}/trace").json()
+    assert [c["id"] for c in trace["claims"]] == [attributed["id"]]
+    page = client.get(f"/claims/{quote(attributed['id'])}/why")
+    assert page.status_code == 200 and attributed["counted"] in page.text
+    assert client.get("/claims/nope/why").status_code == 404
+    assert client.get("/api/claims/nope/trace").status_code == 404

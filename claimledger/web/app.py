@@ -231,6 +231,15 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
         copies = [claim_row(c) for c in copies if c["id"] != claim_id]
         return page(request, "claim.html.j2", claim=row, copies=copies)
 
+    @app.get("/claims/{claim_id}/why", response_class=HTMLResponse, include_in_schema=False)
+    def claim_why_page(request: Request, claim_id: str):
+        """Why this row: the explain trace of the claim's sentence, re-run in its article
+        (one article's parse, so only on request, never on the claim page itself)."""
+        from claimledger.explain.render import render_sentence
+
+        found, trace = _claim_trace(claim_id)
+        return page(request, "why.html.j2", claim=claim_row(found), trace=render_sentence(trace))
+
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page(request: Request, offset: Offset = 0):
         shown, paging = _paged(request, ledger.document_rows(), offset)
@@ -295,6 +304,22 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
         copies, _ = ledger.find_claims(origin=found["origin"])
         return {**claim_record(found, extras=True),
                 "copies": [c["id"] for c in copies if c["id"] != claim_id]}
+
+    @app.get("/api/claims/{claim_id}/trace", summary="Why this claim: its sentence's explain trace")
+    def api_claim_trace(claim_id: str):
+        from claimledger.explain import as_dict
+
+        _, trace = _claim_trace(claim_id)
+        return as_dict(trace)
+
+    def _claim_trace(claim_id: str):
+        from claimledger.explain import trace_for_claim
+
+        found = ledger.claim(claim_id)
+        trace = trace_for_claim(ledger, claim_id) if found is not None else None
+        if trace is None:
+            raise HTTPException(404, f"No claim {claim_id} in the ledger.")
+        return found, trace
 
     @app.get("/api/documents", summary="Documents (metadata)")
     def api_documents():
