@@ -211,8 +211,9 @@ def id_urls(app) -> list[tuple[str, str]]:
 
 def test_routes_with_ids_are_all_covered(app):
     assert {path for path, _ in id_urls(app)} == {
-        "/measures/{measure_id}", "/claims/{claim_id}", "/documents/{doc:path}",
-        "/api/claims/{claim_id}", "/api/documents/{doc:path}", "/api/measures/{measure_id}"}
+        "/measures/{measure_id}", "/claims/{claim_id}", "/claims/{claim_id}/why", "/documents/{doc:path}",
+        "/api/claims/{claim_id}", "/api/claims/{claim_id}/trace", "/api/documents/{doc:path}",
+        "/api/measures/{measure_id}"}
 
 
 def test_unknown_or_malformed_ids_are_404_on_every_route(app, client):
