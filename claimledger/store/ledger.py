@@ -230,14 +230,18 @@ class Ledger:
             conn.execute(update(documents).where(documents.c.id == row_id).values(stage="extracted"))
 
     def source_names(self) -> list[tuple[str, str | None]]:
-        """Every (source, source type) the current claims name, for canonicalisation."""
+        """Every (source, source type) the current claims name, for canonicalisation, in
+        code-point order: canonicalisation keeps the first spelling it meets, so the order
+        must not depend on the database (PostgreSQL returns DISTINCT rows in any order, and
+        sorts by its locale)."""
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(claims.c.source, claims.c.source_type)
                 .where(claims.c.source.is_not(None))
                 .distinct()
             )
-            return [(row.source, row.source_type) for row in rows]
+            return sorted(((row.source, row.source_type) for row in rows),
+                          key=lambda pair: (pair[0], pair[1] or ""))
 
     def sources_canonical(self) -> bool:
         """Whether every claim's source is a name the last canonicalisation gave. False when
