@@ -117,6 +117,23 @@ def test_different_scope_or_kind(a, b):
     assert measure_key(a) != measure_key(b)
 
 
+def test_reports_of_one_quantity_share_an_order_of_magnitude():
+    day = said("Jets flew four air strikes on Sunday.", "four", "air strikes", "fly")
+    campaign = said("Jets have flown 135 air strikes.", "135", "air strikes", "fly")
+    assert measure_key({**day, "value": 4}) != measure_key({**campaign, "value": 135})
+    near = said("More than 200 guards were held.", "More than 200", "guards", "hold")
+    exact = said("Police held 219 guards.", "219", "guards", "hold")
+    assert measure_key({**near, "value": None, "low": 200}) == measure_key({**exact, "value": 219})
+    assert measure_key({**exact, "value": None}) == measure_key(exact)  # no number: no band
+    assert measure_key({**exact, "value": 29}) == measure_key({**exact, "value": 31})
+
+
+def test_an_outcome_revised_tenfold_stays_one_measure():
+    first = said("At least 8 people were killed.", "At least 8", "people", "kill")
+    later = said("The toll rose to 140 dead.", "140", "dead", "die")
+    assert measure_key({**first, "value": 8}) == measure_key({**later, "value": 140})
+
+
 def test_keys_depend_on_the_claim_alone():
     # A new claim joins its measure without regrouping: the key reads nothing but the claim.
     one = said("Two of the crates had drifted off course.", "Two", "crates", "drift")
