@@ -186,6 +186,7 @@ def test_what_is_not_a_denial(sentence, expected):
     "The director mocked the surgeon on television.",
     "The clinic said it was behind schedule with the recording.",
     "What don't we know about the recording?",  # a question, not a denial
+    "The board said the surgeon was innocent until proven guilty.",  # a principle
 ])
 def test_negated_thoughts_inabilities_and_non_answers_deny_nothing(sentence):
     assert not any(status == "denied" for _, status, _ in statements(sentence))

@@ -610,8 +610,14 @@ def _innocent(root: Token) -> bool:
     text = " ".join(t.lower_ for t in root.subtree)
     if any(phrase in text for phrase in INNOCENCE_PHRASES):
         return True
-    return any(t.lower_ in INNOCENCE_WORDS and not negated(t)
+    return any(t.lower_ in INNOCENCE_WORDS and not negated(t) and not _maxim(t)
                and t.dep_ in ("acomp", "attr", "dobj", "ROOT", "ccomp") for t in [root, *root.children])
+
+
+def _maxim(token: Token) -> bool:
+    """"innocent until proven guilty": the principle, no one's plea."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lower_ == "until"
 
 
 def _disowns_part(root: Token) -> bool:

@@ -178,9 +178,6 @@ def _reading_order(relation: Relation) -> tuple[bool, int]:
 
 def covering(mentions: list[AttributionMention], token: int) -> AttributionMention | None:
     """The innermost attribution whose content covers token (a figure's token), or None."""
-    # Of two with the same content, the one with the longer chain is the inner one, then the
-    # one whose cue comes later: "denied claims by the army that ...": the claims, not the
-    # denial, hold what the clause says.
+    # Of two with the same content, the one with the longer chain is the inner one.
     inside = [m for m in mentions if token in m.content_tokens]
-    return min(inside, key=lambda m: (len(m.content_tokens), -len(m.via),
-                                      -(m.cue_span[0] if m.cue_span else -1)), default=None)
+    return min(inside, key=lambda m: (len(m.content_tokens), -len(m.via)), default=None)
