@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+ with venv):
 #   make demo   installs into .venv, builds the bundled demo corpus and writes its report
 #   make test   installs into .venv (with test extras) and runs the whole test suite
+#   make fuzz   the long fuzz run over every input format (tests/test_fuzz.py)
 # uv is bootstrapped into .tools/ and installs exactly the versions pinned in uv.lock.
 
 PYTHON ?= python3

@@ -26,7 +26,6 @@ import re
 import resource
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -335,12 +334,7 @@ def fuzz(fmt: str, stage, *, profile: str, examples: int | None = None,
         started = time.perf_counter()
         if watchdog:
             watchdog.begin(fmt, data)
-        try:
-            outcome = stage(fmt, data, prefix)
-        except BaseException:
-            if watchdog:  # the long run: keep the input that failed
-                (watchdog.folder / f"fuzz-crash-{fmt.replace('.', '-')}.bin").write_bytes(data)
-            raise
+        outcome = stage(fmt, data, prefix)
         elapsed = time.perf_counter() - started
         if watchdog:
             watchdog.end()
@@ -376,32 +370,23 @@ MEMORY_LIMIT = 1 << 30
 
 
 class Watchdog:
-    """Stops the run when one example takes longer than the limit, saving the input and
-    every thread's stack (a hang in C code cannot be interrupted from Python)."""
+    """Ends the process when one example takes longer than the limit, with every thread's
+    stack on stderr and the input left in ``fuzz-running-<format>.bin``. faulthandler's
+    timer runs in C without the interpreter lock, so it fires even while a regular
+    expression or a parser holds the lock (a thread of Python would wait for it)."""
 
     def __init__(self, limit: float, folder: Path) -> None:
         self.limit, self.folder = limit, folder
-        self.current: tuple[str, bytes, float] | None = None
-        threading.Thread(target=self._watch, daemon=True).start()
+
+    def running(self, fmt: str) -> Path:
+        return self.folder / f"fuzz-running-{fmt.replace('.', '-')}.bin"
 
     def begin(self, fmt: str, data: bytes) -> None:
-        self.current = (fmt, data, time.monotonic())
+        self.running(fmt).write_bytes(data)
+        faulthandler.dump_traceback_later(self.limit, exit=True)
 
     def end(self) -> None:
-        self.current = None
-
-    def _watch(self) -> None:
-        while True:
-            time.sleep(0.25)
-            current = self.current
-            if current and time.monotonic() - current[2] > self.limit:
-                fmt, data, _ = current
-                path = self.folder / f"fuzz-hang-{fmt.replace('.', '-')}.bin"
-                path.write_bytes(data)
-                print(f"\nHANG: one {fmt} example ran over {self.limit:.0f} s; input saved to "
-                      f"{path}", file=sys.stderr, flush=True)
-                faulthandler.dump_traceback(all_threads=True)
-                os._exit(2)
+        faulthandler.cancel_dump_traceback_later()
 
 
 def peak_memory() -> int:
@@ -425,12 +410,17 @@ def fuzz_format(fmt: str, examples: int, build_examples: int, out: Path) -> list
             tally, crashes = fuzz(fmt, stage, profile="fuzz", examples=count, watchdog=watchdog), 0
         except Exception as error:  # the failing example, as hypothesis reports it
             watchdog.end()
+            watchdog.running(fmt).replace(watchdog.running(fmt).with_name(
+                f"fuzz-crash-{fmt.replace('.', '-')}-{label}.bin"))
             print(f"CRASH in {fmt} ({label}): {type(error).__name__}: {str(error)[:3000]}",
                   file=sys.stderr, flush=True)
             tally, crashes = Tally(), 1
+        if tally.slowest_input:
+            (out / f"fuzz-slowest-{fmt.replace('.', '-')}-{label}.bin").write_bytes(tally.slowest_input)
         rows.append((fmt, label, tally.examples, crashes, tally.slowest, len(tally.slowest_input),
                      peak_memory(), time.perf_counter() - started))
         print(_row(rows[-1]), flush=True)
+    watchdog.running(fmt).unlink(missing_ok=True)
     return rows
 
 
@@ -452,12 +442,22 @@ def main(argv: list[str] | None = None) -> int:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    rows = []
+    from concurrent.futures.process import BrokenProcessPool
+
+    rows, hangs = [], []
     with ProcessPoolExecutor(args.jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(fuzz_format, fmt, args.examples, args.build_examples, args.out)
-                   for fmt in args.formats]
-        for future in futures:
-            rows.extend(future.result())  # a hang ends its process: the pool reports it broken
+        futures = {fmt: pool.submit(fuzz_format, fmt, args.examples, args.build_examples, args.out)
+                   for fmt in args.formats}
+        for fmt, future in futures.items():
+            try:
+                rows.extend(future.result())
+            except BrokenProcessPool:  # the watchdog ended a process: the pool is broken
+                hangs.append(fmt)
+    if hangs:
+        running = sorted(path.name for path in args.out.glob("fuzz-running-*.bin"))
+        print(f"HANG over {HANG_SECONDS:.0f} s, the input left in {', '.join(running)} "
+              f"(formats not finished: {', '.join(hangs)})", file=sys.stderr)
+        return 1
     print()
     for row in sorted(rows):
         print(_row(row))

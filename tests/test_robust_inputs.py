@@ -283,3 +283,26 @@ def test_a_warc_record_without_a_usable_content_length(tmp_path, settings, lengt
                      b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)
     docs, rejected = read(path, settings)
     assert [r.code for r in rejected] == codes and [CLAIM in doc.raw for doc in docs] == found
+
+
+def test_a_feed_whose_namespace_name_holds_a_space_once_decoded(tmp_path, settings):
+    # Not UTF-8, so read as Windows-1252, where \xa0 is a no-break space: feedparser's strict
+    # parser raised ValueError splitting the namespace from the element name.
+    path = tmp_path / "feed.rss"
+    path.write_bytes(b'<?xml version="1.0"?><rss xmlns:dc="http://pu\xed\xa0\x80rl.org/dc/">'
+                     + f"<channel><item><title>Flood</title><description>{CLAIM}</description>"
+                       "</item></channel></rss>".encode())
+    [doc], rejected = read(path, settings)
+    assert not rejected and doc.raw.endswith(CLAIM)
+
+
+def test_a_run_of_markup_without_sentence_ends_is_parsed_in_pieces():
+    # A fuzzed text of feed items pasted on one line: a "sentence" of 10,000 characters,
+    # which extraction took 9 s to read.
+    from claimledger.nlp import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "Roads\n\n" + "<item><title>T</title><description>The council said 3 roads shut.</description></item>" * 110
+    sentences = split_sentences(text)
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS < len(text)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert " ".join(s.text for s in sentences[1:]) == text.split("\n\n")[1]  # cut at spaces: nothing lost

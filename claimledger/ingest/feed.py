@@ -16,6 +16,8 @@ from claimledger.model import Document, Rejection
 
 # feedparser's own pattern for the encoding of an XML declaration
 _DECLARED_ENCODING = re.compile(rb"^<\?.*encoding=['\"](.*?)['\"].*\?>")
+_NAMESPACE = re.compile(rb"""(xmlns(?::[^\s=<>"']*)?\s*=\s*)("[^"<>]*"|'[^'<>]*')""")
+_NOT_URI = re.compile(rb"[^\x21-\x7e]")  # a namespace name is a URI: printable ASCII
 _ENTRY_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
 # &#xD800; to &#xDFFF; and &#55296; to &#57343;
 _SURROGATE_REFERENCE = re.compile(
@@ -27,7 +29,7 @@ def read_feed(source, settings) -> Iterator[Document | Rejection]:
     import feedparser
 
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
-    data, total = _first_entries(_plain_declaration(data), settings.max_feed_entries)
+    data, total = _first_entries(_plain_namespaces(_plain_declaration(data)), settings.max_feed_entries)
     # feedparser fails on character references to surrogates, which no text may hold.
     parsed = feedparser.parse(_SURROGATE_REFERENCE.sub(b"&#xFFFD;", data))
     entries = parsed.entries[: settings.max_feed_entries]
@@ -62,6 +64,13 @@ def _plain_declaration(data: bytes) -> bytes:
     if match and (marked or not (match.group(1).isascii() and known_codec(match.group(1).decode()))):
         data = data[: match.start(1)] + b"utf-8" + data[match.end(1):]
     return data
+
+
+def _plain_namespaces(data: bytes) -> bytes:
+    """The feed with every byte that is not printable ASCII dropped from its namespace
+    names: feedparser's strict parser splits "namespace name" pairs at any whitespace and
+    raises ValueError on a namespace holding one (a no-break space read as Windows-1252)."""
+    return _NAMESPACE.sub(lambda m: m.group(1) + _NOT_URI.sub(b"", m.group(2)), data)
 
 
 def _first_entries(data: bytes, limit: int) -> tuple[bytes, int]:
