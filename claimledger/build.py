@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from claimledger.clean import clean_document, line_keys
@@ -29,7 +28,6 @@ from claimledger.model import Document, Rejection, Skipped
 from claimledger.run import Executor, make_executor
 from claimledger.settings import Settings
 from claimledger.store import Ledger, hashed_key, outlet_group
-from claimledger.store.schema import documents as stored_documents
 
 
 class Progress(Protocol):
@@ -161,7 +159,7 @@ def _store(doc: Document, ledger: Ledger, report: BuildReport) -> None:
     """Store one document read; the same text from another source is reported as a duplicate."""
     try:
         status = ledger.ingest(doc, build_id=report.build_id, keys=line_keys(doc.raw))
-        same = _stored_with_text(ledger, doc.content_hash) if status == "unchanged" else None
+        same = ledger.find_by_hash(doc.content_hash) if status == "unchanged" else None
     except OperationalError:
         raise  # the database itself failed (locked, full, gone): no document can be stored
     except Exception as error:  # a value the store refuses, or a bug: this document only
@@ -172,14 +170,6 @@ def _store(doc: Document, ledger: Ledger, report: BuildReport) -> None:
         report.counts["duplicate"] += 1  # of the unchanged: the text came from another source
         where = doc.path if doc.path and "#" not in doc.doc else f"{doc.path} ({doc.doc})"
         report.skipped.append(Skipped(where, f"duplicate of document '{same.doc}' (the same text)"))
-
-
-def _stored_with_text(ledger: Ledger, text_hash: str):
-    """(doc, path) of the first stored document with this content hash, or None."""
-    table = stored_documents
-    query = select(table.c.doc, table.c.path).where(table.c.content_hash == text_hash)
-    with ledger.engine.connect() as conn:
-        return conn.execute(query.order_by(table.c.id).limit(1)).first()
 
 
 def _source(doc: str, path: str | None) -> tuple[str, str]:
@@ -239,7 +229,7 @@ def extract_pending(
                 ledger.save_claims(row_id, claims)
                 report.counts["claims"] += len(claims)
             progress.advance("extract")
-    if pending:
+    if pending or not ledger.sources_canonical():  # also after a kill between the two
         ledger.canonicalise_sources(canonical_sources(ledger.source_names()))
 
 

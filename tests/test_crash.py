@@ -175,8 +175,6 @@ class Killed(BaseException):
     """Stands for SIGKILL at one exact moment: nothing after it runs."""
 
 
-@pytest.mark.xfail(strict=True, reason="the extract stage canonicalises only when documents "
-                   "were pending; it must also when ledger.sources_canonical() is False")
 def test_a_build_killed_before_canonicalising_sources_canonicalises_them_on_the_rerun(
         tmp_path, monkeypatch):
     from claimledger.build import build
