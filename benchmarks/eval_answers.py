@@ -33,7 +33,9 @@ prints the errors of the tuning stories alone.
     gold gives them) do not meet when widened by the measure spread of the default settings;
   - revision: two of its figures of one gold source, both dated (the FNC-1 bodies carry no
     dates, so no revision on them can be justified), with different gold values.
-  The share is None when the ledger raises no such flag on a part.
+  The share is None when the ledger raises no such flag on a part. Flags of a measure
+  holding a claim of a story whose statements are not annotated (records with
+  ``complete: false``, such as story-e) are not judged: its denials are unknown.
 
 No gold denial or confirmation of the four stories addresses a figure's measure (they deny
 a deal, talks, a role, a video's authenticity), so on them denial-link accuracy measures
@@ -143,6 +145,10 @@ def _holds(measure_figures: dict[str, set[str]], measure: str | None, wanted: st
         gold.figure_of.get(cid, {}).get("measure") == wanted for cid in measure_figures.get(measure, ()))
 
 
+def _in_stories(measure: dict, gold: Gold, stories: set[str]) -> bool:
+    return any(gold.story[gold.body_of[c]] in stories for c in measure["claims"] if c in gold.claims)
+
+
 def judge_flags(measures: list[dict], gold: Gold, spread: float, tally: dict[str, Counter],
                 wrong: list) -> None:
     """Score each disagreement, revision and denied flag (see the module docstring)."""
@@ -221,7 +227,10 @@ def evaluate_answers(*, details: bool = False) -> dict[str, dict]:
     flags = {part: Counter() for part in PARTS}
     wrong: list = []
     denial_links(records, rows, gold, measure_figures, links, wrong)
-    judge_flags(measures, gold, Settings().measure_spread, flags, wrong)
+    # a story whose statements are not annotated (complete: false) cannot justify a flag
+    unjudged = {r["story"] for r in records if not r.get("complete")}
+    judge_flags([m for m in measures if not _in_stories(m, gold, unjudged)], gold,
+                Settings().measure_spread, flags, wrong)
     if details:
         _print_details([w for w in wrong if w[0] == "tuning"], gold)
     return {part: _scores(links[part], flags[part]) for part in PARTS}
