@@ -475,3 +475,9 @@ def test_a_contest_or_a_number_of_things_names_no_source(passage, figure):
 def test_a_denied_claim_is_its_owners(passage, figure, source):
     mention = behind(passage, figure)
     assert (mention.source, mention.cue, mention.cue_class) == (source, "claim", "claimed")
+
+
+def test_a_name_right_before_which_is_the_antecedent():
+    passage = ("The figures match those of the Oslo-based Centre for Conflict Studies, which said "
+               "the rebels had seized at least 12 depots.")
+    assert source_of(passage, "12") == "Centre for Conflict Studies"

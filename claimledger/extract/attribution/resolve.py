@@ -54,7 +54,10 @@ class SourceResolver:
         clause = head.head
         relative = lower in lex.RELATIVE_PRONOUNS and clause.dep_ in ("relcl", "acl")
         if relative and clause.head != head:
-            return self.resolve(clause.head, start, depth + 1)  # "Corrinvale Hydro, which"
+            # "Corrinvale Hydro, which"; a name right before ", which" is the antecedent even
+            # where the parse hangs the clause from a pronoun further back ("those of the
+            # Geneva-based Institute, which said")
+            return self.resolve(_named_antecedent(head) or clause.head, start, depth + 1)
         if head.pos_ == "PRON" or lower in PRONOUNS:
             return self._pronoun(head, start, depth)
         if is_document(head) and head.ent_type_ not in NAME_LABELS:
@@ -211,3 +214,20 @@ class SourceResolver:
         if len(full.split()) >= 2 or lower[0].rstrip(".") in lex.HONORIFICS:
             return self.registry.get(full, "person", person_type(role, None), role=role)
         return self.registry.get(full, "org", org_type(full, full.lower(), None))
+
+
+def _named_antecedent(relative: Token) -> Token | None:
+    """The head of the name just before ", which/who", when the parse gave the relative
+    clause to a pronoun ("those", "that", "one") instead."""
+    antecedent = relative.head.head
+    if antecedent.pos_ != "PRON" and antecedent.lower_ not in ("those", "that", "one", "ones"):
+        return None
+    before = relative.doc[relative.i - 1] if relative.i else None
+    if before is None or before.text != "," or before.i == 0:
+        return None
+    name = relative.doc[before.i - 1]
+    if name.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP") and name.pos_ != "PROPN":
+        return None
+    while name.head.i != name.i and name.head.ent_type_ == name.ent_type_ and name.head.i < relative.i:
+        name = name.head
+    return name
