@@ -192,6 +192,23 @@ def test_a_column_added_by_a_later_release_is_added_to_an_old_ledger(tmp_path):
     assert "scope" in columns
 
 
+def test_lookup_indexes_reach_a_ledger_made_before_them(tmp_path):
+    path = tmp_path / "old.db"
+    Ledger(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("DROP INDEX ix_claims_origin")
+    connection.execute("DROP INDEX ix_claims_doc")
+    connection.execute("DELETE FROM schema_migrations WHERE name = '0006_claim_lookup_indexes'")
+    connection.commit()
+    connection.close()
+    Ledger(path).close()
+    indexes = {row[1] for row in sqlite3.connect(path).execute("PRAGMA index_list(claims)")}
+    assert {"ix_claims_origin", "ix_claims_doc"} <= indexes
+    plan = " ".join(str(row) for row in sqlite3.connect(path).execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM claims WHERE origin = 'x'"))
+    assert "ix_claims_origin" in plan
+
+
 def test_extraction_failure_on_one_document_is_reported_and_the_rest_goes_on(
         tmp_path, ledger, settings, monkeypatch):
     from claimledger.extract import claims as claims_module

@@ -38,9 +38,23 @@ def _add_column(table, column_name: str):
     return migrate
 
 
+def _statements(*ddl: str):
+    """Explicit DDL that both SQLite and PostgreSQL run, each statement safe to run again:
+    a step that does not read the schema module means the same in every release."""
+
+    def migrate(connection: Connection) -> None:
+        for statement in ddl:
+            connection.execute(text(statement))
+
+    return migrate
+
+
 MIGRATIONS = [(name, _create_tables(name)) for name in MIGRATION_TABLES] + [
     ("0004_claim_scope", _add_column(claims, "scope")),
     ("0005_claim_polarity", _add_column(claims, "polarity")),
+    ("0006_claim_lookup_indexes", _statements(
+        "CREATE INDEX IF NOT EXISTS ix_claims_origin ON claims (origin)",
+        "CREATE INDEX IF NOT EXISTS ix_claims_doc ON claims (doc)")),
 ]
 
 

@@ -139,6 +139,8 @@ claims = Table(
     Index("ix_claims_document", "document_id"),
     Index("ix_claims_measure", "measure"),
     Index("ix_claims_source", "source"),
+    Index("ix_claims_origin", "origin"),  # a claim page's copies
+    Index("ix_claims_doc", "doc"),  # a document page's claims
 )
 
 # Canonical sources across the corpus: every name a source was seen under maps to one.
