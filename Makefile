@@ -51,3 +51,5 @@ bench: install
 	$(VENV)/bin/python benchmarks/bench_build.py
 	$(VENV)/bin/python benchmarks/bench_reuse.py
 	$(VENV)/bin/python benchmarks/bench_web.py --build
+	$(VENV)/bin/python benchmarks/bench_load.py --baseline
+	$(VENV)/bin/python benchmarks/crash_trials.py
