@@ -428,11 +428,13 @@ def _fill_metadata(doc: Document, lines: list[_Line], title: int | None) -> None
         elif line.reason == "site-name" and not doc.outlet:
             name = line.text.strip()
             doc.outlet = name.title() if name.isupper() else name  # a masthead in capitals
+            doc.meta["outlet_from"] = "masthead"
     if not doc.published:
         for reason in _DATED_REASONS:
             dated = (parse_date(line.text) for line in lines if line.reason == reason)
             doc.published = next((iso for iso in dated if iso), None)
             if doc.published:
+                doc.meta["published_from"] = f"removed {reason} line"
                 break
 
 

@@ -258,3 +258,27 @@ def test_a_warc_crawl_date_is_used_only_when_the_markup_has_none():
             "Monday, and boats are sent to the south basin meanwhile.</p></article></body></html>")
     doc = page_document(html, doc="c.warc#1", path="c.warc", fmt="warc", published="2024-04-15")
     assert (doc.published, doc.meta["published_from"]) == ("2024-04-15", "crawl date")
+
+
+def test_every_outlet_and_date_of_the_demo_says_where_it_came_from(demo_db):
+    from claimledger.store import Ledger
+
+    ledger = Ledger(demo_db, create=False)
+    stored = [ledger.find(row["doc"]) for row in ledger.document_rows()]
+    ledger.close()
+    assert len(stored) == 12
+    for document in stored:
+        assert not document.outlet or document.meta.get("outlet_from"), document.doc
+        assert not document.published or document.meta.get("published_from"), document.doc
+
+
+def test_a_masthead_or_removed_date_line_found_by_cleaning_says_so():
+    from claimledger.clean import _fill_metadata, _Line
+    from claimledger.model import Document
+
+    doc = Document(doc="saved.txt", raw="", format="text")
+    lines = [_Line(0, 14, "THE LOCH POST", 3, 0.0, False, reason="site-name"),
+             _Line(15, 40, "Updated 4 May 2023 09:12", 5, 0.5, False, reason="header")]
+    _fill_metadata(doc, lines, None)
+    assert (doc.outlet, doc.meta["outlet_from"]) == ("The Loch Post", "masthead")
+    assert (doc.published, doc.meta["published_from"]) == ("2023-05-04", "removed header line")

@@ -206,6 +206,7 @@ class Ledger:
                     outlet=doc.outlet,
                     published=doc.published,
                     author=doc.author,
+                    meta=doc.meta,  # where cleaning found a missing outlet or date
                     chars=len(doc.text or ""),
                     removed_chars=doc.removed_chars,
                     stage="cleaned",
