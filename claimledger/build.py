@@ -8,6 +8,7 @@ stopped: documents are found again by content hash (unchanged) and picked up by 
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import time
 from collections import Counter
@@ -28,6 +29,8 @@ from claimledger.model import Document, Rejection, Skipped
 from claimledger.run import Executor, make_executor
 from claimledger.settings import Settings
 from claimledger.store import Ledger, hashed_key, outlet_group
+
+LOGGER = logging.getLogger(__name__)
 
 
 class Progress(Protocol):
@@ -178,6 +181,7 @@ def _source(doc: str, path: str | None) -> tuple[str, str]:
 
 
 def _reject(rejection: Rejection, ledger: Ledger, report: BuildReport) -> None:
+    LOGGER.debug("rejected %s (%s): %s", rejection.path, rejection.code, rejection.reason)
     report.rejected.append(rejection)
     report.counts["rejected"] += 1
     ledger.reject(report.build_id, rejection)
@@ -245,6 +249,7 @@ def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple
         found = extract_documents([doc for _, doc in documents], model=model, batch_size=batch_size)
         return [(row_id, claims, None) for (row_id, _), claims in zip(documents, found)]
     except Exception:  # an extraction bug on one document must not stop the build
+        LOGGER.debug("extraction failed on a batch: each document runs alone", exc_info=True)
         results = []
         for row_id, doc in documents:
             try:

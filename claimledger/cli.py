@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -63,8 +64,21 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log every drop and fallback (debug) to stderr.")
+    ] = False,
 ) -> None:
     """claimledger: ingest articles, extract claims, link them across outlets."""
+    _log_to_stderr(logging.DEBUG if verbose else logging.WARNING)
+
+
+def _log_to_stderr(level: int) -> None:
+    """The library only logs (a logger per module, under "claimledger"); the CLI shows it."""
+    from rich.logging import RichHandler
+
+    logger = logging.getLogger("claimledger")
+    logger.handlers = [RichHandler(console=Console(stderr=True), show_path=False, markup=False)]
+    logger.setLevel(level)
 
 
 class _RichProgress:

@@ -21,6 +21,7 @@ the parse:
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ from claimledger.extract.not_claims import (
 )  # fmt: skip
 from claimledger.extract.vocab import table, words
 from claimledger.model import Quantity
+
+LOGGER = logging.getLogger(__name__)
 
 _REPORTING_VERBS = words("quantities", "reporting_verbs")
 _UP_WORDS = words("quantities", "up_words")
@@ -79,7 +82,11 @@ def find_quantities(sent: Doc, earlier: Sequence[QuantityMention] = ()) -> list[
     previous: Figure | None = None
     for figure in find_figures([token.text for token in sent]):
         for level in _levels(sent, _as_metres(sent, _without_particle(sent, figure))):
-            if any(rule(sent, level) for rule in NOT_CLAIMS):
+            dropped_by = next((rule for rule in NOT_CLAIMS if rule(sent, level)), None)
+            if dropped_by is not None:
+                if LOGGER.isEnabledFor(logging.DEBUG):
+                    LOGGER.debug("number %r dropped by not_claims.%s in: %s",
+                                 sent[level.start:level.end].text, dropped_by.__name__, sent.text)
                 continue
             if previous is not None and _is_conversion(sent, previous, level):
                 mentions.append(_converted(sent, mentions[-1], level))

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import logging
 import re
 import zlib
 from pathlib import Path
 
 from claimledger.errors import InputRejected
+
+LOGGER = logging.getLogger(__name__)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -127,6 +130,7 @@ def _decode_cascade(data: bytes, declared: str | None) -> str:
             continue
     western = _western(data)
     if western is not None:
+        LOGGER.debug("not valid %s: decoded as Windows-1252", declared or "UTF-8")
         return western
     from charset_normalizer import from_bytes
 
@@ -136,6 +140,8 @@ def _decode_cascade(data: bytes, declared: str | None) -> str:
             "E005",
             detail=f"not valid {declared or 'UTF-8'} and no other encoding fits the bytes",
         )
+    LOGGER.debug("not valid %s: decoded as %s by statistical detection", declared or "UTF-8",
+                 best.encoding)
     return str(best)
 
 

@@ -21,6 +21,7 @@ within a second of the parent's end (``_exit_with_parent``).
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -31,6 +32,8 @@ from functools import partial
 from concurrent.futures.process import BrokenProcessPool
 
 from claimledger.run import crashed, in_order
+
+LOGGER = logging.getLogger(__name__)
 
 # Parallel work comes from processes. A numerical library that also starts a thread per core
 # in every worker oversubscribes the machine: spaCy parses about 30% slower that way even
@@ -135,7 +138,9 @@ class LocalExecutor:
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = None
         self.restarts += 1
-        return _how_it_died([process.exitcode for process in processes])
+        died = _how_it_died([process.exitcode for process in processes])
+        LOGGER.warning("a worker process died (%s): its batches run again, alone", died)
+        return died
 
     def close(self) -> None:
         if self._pool is not None:
