@@ -56,6 +56,7 @@ class BuildReport:
     build_id: int
     counts: Counter = field(default_factory=Counter)
     seconds: dict[str, float] = field(default_factory=dict)
+    rules: Counter = field(default_factory=Counter)  # per-rule counters (extract/counters.py)
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
@@ -225,7 +226,9 @@ def extract_pending(
     loaded = ([(row_id, ledger.load(row_id)) for row_id in batch] for batch in batches)
     task = partial(extract_batch, model=settings.spacy_model, batch_size=settings.batch_size)
     for batch_result in executor.map(task, loaded):
-        for row_id, claims, failure in batch_result:
+        for row_id, value, failure in batch_result:
+            claims, rules = value if value is not None else (None, {})
+            report.rules.update(rules)
             if failure is not None:
                 _reject(Rejection(failure[0], "E020", Errors.E020.format(detail=failure[1])),
                         ledger, report)
@@ -238,23 +241,28 @@ def extract_pending(
 
 
 def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple]:
-    """(row id, claims, failure) for each document of a batch: runs in a worker.
+    """(row id, (claims, rule counts), failure) for each document of a batch: runs in a
+    worker. The batch's rule counts (extract/counters.py) ride with its first document.
 
     The batch is parsed as one stream; if that fails, each document is retried alone so that
     one document's failure is reported with its name and the others still get their claims.
     """
     from claimledger.extract.claims import extract_documents
+    from claimledger.extract.counters import counted
 
     try:
-        found = extract_documents([doc for _, doc in documents], model=model, batch_size=batch_size)
-        return [(row_id, claims, None) for (row_id, _), claims in zip(documents, found)]
+        found, rules = counted(lambda: extract_documents([doc for _, doc in documents], model=model,
+                                                         batch_size=batch_size))
+        return [(row_id, (claims, rules if i == 0 else {}), None)
+                for i, ((row_id, _), claims) in enumerate(zip(documents, found))]
     except Exception:  # an extraction bug on one document must not stop the build
         LOGGER.debug("extraction failed on a batch: each document runs alone", exc_info=True)
         results = []
         for row_id, doc in documents:
             try:
-                (claims,) = extract_documents([doc], model=model, batch_size=batch_size)
-                results.append((row_id, claims, None))
+                (claims,), rules = counted(lambda: extract_documents([doc], model=model,
+                                                                     batch_size=batch_size))
+                results.append((row_id, (claims, rules), None))
             except Exception as error:
                 results.append((row_id, None, (doc.doc, error_detail(error))))
         return results

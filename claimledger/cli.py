@@ -7,6 +7,7 @@ finished but some inputs were rejected (each named, with its reason).
 from __future__ import annotations
 
 import functools
+import json
 import inspect
 import logging
 import sys
@@ -145,6 +146,10 @@ def build(
                           "(YYYY-MM-DD; overrides what the pages say)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    stats: Annotated[
+        Optional[Path],
+        typer.Option(help="Write the build's counts and per-rule counters (JSON) to this file."),
+    ] = None,
     settings_given: Optional[dict] = None,
 ) -> None:
     """Read articles into the ledger: ingest, clean page chrome, extract claims, link them
@@ -170,6 +175,10 @@ def build(
     with Progress(*columns, console=console, disable=quiet, transient=False) as bar:
         report = run_build(sources, ledger, settings, progress=_RichProgress(bar), stated=stated)
     _print_build_summary(report, db)
+    if stats is not None:
+        stats.write_text(json.dumps({"counts": dict(report.counts), "seconds": report.seconds,
+                                     "rules": dict(sorted(report.rules.items()))}, indent=1),
+                         encoding="utf-8")
     if not quiet:
         _print_story(ledger)
     if not report.ok:
@@ -204,6 +213,13 @@ def _print_build_summary(report, db: str) -> None:
                 "reuse pairs", "rejected", "skipped"):
         table.add_row(key, str(report.counts.get(key, 0)))
     console.print(table)
+    if report.rules:
+        families: dict[str, list[str]] = {}
+        for name, n in sorted(report.rules.items(), key=lambda item: (-item[1], item[0])):
+            family, rule = name.split(": ", 1)
+            families.setdefault(family, []).append(f"{rule} {n}")
+        for family, rules in families.items():
+            console.print(f"{family}: " + ", ".join(rules), style="dim", markup=False, soft_wrap=True)
     if report.seconds:
         console.print("time: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.seconds.items()),
                       style="dim")

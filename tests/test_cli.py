@@ -154,3 +154,24 @@ def test_serve_warns_beyond_loopback_and_prints_the_write_token(runner, built, m
     assert "Warning: 0.0.0.0 is reachable from other machines" in " ".join(exposed.output.split())
     assert "X-Claimledger-Token" in exposed.output
     assert [options["host"] for options in served] == ["127.0.0.1", "0.0.0.0"]
+
+
+def test_build_stats_counts_each_rule_and_adds_up(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "quay.txt").write_text(
+        "Quay fire\n\nThe harbour master, 61, said 40 boats were lost on 3 May. Officials denied "
+        "that the crane had failed. Call 0800 123 456 for news.\n", encoding="utf-8")
+    stats = tmp_path / "stats.json"
+    result = runner.invoke(app, ["build", str(folder), "--db", str(tmp_path / "q.db"), "-q",
+                                 "--stats", str(stats)])
+    assert result.exit_code == 0, result.output
+    written = json.loads(stats.read_text(encoding="utf-8"))
+    rules = written["rules"]
+    kinds = sum(n for name, n in rules.items() if name.startswith("kind: "))
+    assert kinds == written["counts"]["claims"] > 0
+    assert sum(n for name, n in rules.items() if name.startswith("status: ")) == kinds
+    assert rules["not a claim: is_person_age"] >= 1  # "61"
+    assert any(name.startswith("not a claim: is_date") for name in rules)  # "3 May"
+    assert rules.get("attribution: denied", 0) >= 1
+    assert "is_person_age" in "".join(result.output.split())  # the summary lists the rules

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.dates import time_expressions
 from claimledger.extract.attribution import AttributionMention, DocumentSources, covering
+from claimledger.extract.counters import count
 from claimledger.extract.quantities import QuantityMention, find_quantities
 from claimledger.extract.lexicons import CUE_CLASSES
 from claimledger.extract.numbers import ABOUT
@@ -52,6 +53,10 @@ def extract_documents(
     one stream so spaCy batches across documents."""
     splits = [split_sentences(d.text or "") for d in documents]
     plans = [[s for s in sentences if s.candidate or s.context] for sentences in splits]
+    for sentences in splits:
+        for sentence in sentences:
+            count("trigger", "candidate, parsed" if sentence.candidate
+                  else "context, parsed" if sentence.context else "skipped")
     stream = ((parser_text(s.text), (index, s)) for index, plan in enumerate(plans) for s in plan)
     nlp = load_pipeline(model)
     contexts = [DocumentSources(d.text or "", outlet=d.outlet) for d in documents]
@@ -61,6 +66,8 @@ def extract_documents(
     results: list[list[Claim]] = [[] for _ in documents]
     for parsed, (index, sentence) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         mentions = contexts[index].attributions(parsed, sentence.start)
+        for mention in mentions:
+            count("attribution", mention.cue_class + (" (negated)" if mention.negated else ""))
         if counted_before[index][0] != sentence.paragraph:
             counted_before[index] = (sentence.paragraph, [])
         if sentence.candidate:
@@ -68,7 +75,11 @@ def extract_documents(
                 sentence_claims(documents[index], sentence, parsed, mentions, topics[index],
                                 counted_before[index][1]))
     # A claim id is its document, span and kind: two rules finding the same claim give one.
-    return [list({claim.id: claim for claim in found}.values()) for found in results]
+    unique = [list({claim.id: claim for claim in found}.values()) for found in results]
+    for claim in (c for found in unique for c in found):
+        count("kind", claim.kind)
+        count("status", claim.status)
+    return unique
 
 
 def sentence_claims(

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimledger.extract.counters import count
 from claimledger.extract.numbers import (
     AT_LEAST, EXACT, MONEY, RANGE, TIME_UNITS, UP_TO, VAGUE, Figure, find_figures,
 )  # fmt: skip
@@ -84,6 +85,7 @@ def find_quantities(sent: Doc, earlier: Sequence[QuantityMention] = ()) -> list[
         for level in _levels(sent, _as_metres(sent, _without_particle(sent, figure))):
             dropped_by = next((rule for rule in NOT_CLAIMS if rule(sent, level)), None)
             if dropped_by is not None:
+                count("not a claim", dropped_by.__name__)
                 if LOGGER.isEnabledFor(logging.DEBUG):
                     LOGGER.debug("number %r dropped by not_claims.%s in: %s",
                                  sent[level.start:level.end].text, dropped_by.__name__, sent.text)
