@@ -48,15 +48,17 @@ def write_text_files(rows: list[tuple[str, str]], folder: Path) -> Path:
     return folder
 
 
-def ledger_exports(sources: list[Path], folder: Path, *, workers: int | None = None) -> dict:
-    """Build sources through the CLI as a user would and read back its exports: claims (with
-    the extra fields) and documents, as lists of dicts. The CLI runs in ``folder``, so no
-    settings file of the current directory applies."""
+def ledger_exports(sources: list[Path], folder: Path, *, workers: int | None = None,
+                   tables: tuple[str, ...] = ("claims", "documents")) -> dict:
+    """Build sources through the CLI as a user would and read back its exports (claims with
+    the extra fields; by default claims and documents), as lists of dicts. The CLI runs in
+    ``folder``, so no settings file of the current directory applies."""
     db = folder / "ledger.db"
     build = ["build", *map(str, sources), "--db", str(db), "--quiet"]
     _cli(build + (["--workers", str(workers)] if workers is not None else []), folder)
     exports = {}
-    for table, options in (("claims", ["--extra"]), ("documents", [])):
+    for table in tables:
+        options = ["--extra"] if table == "claims" else []
         out = folder / f"{table}.jsonl"
         _cli(["export", table, "--db", str(db), "--format", "jsonl", "-o", str(out), *options],
              folder)

@@ -46,14 +46,10 @@ denied (none is).
 from __future__ import annotations
 
 import argparse
-import json
-import tempfile
 from collections import Counter
-from pathlib import Path
 
-from common import _cli, ledger_exports, write_text_files
 from eval_copies import PART_OF_STORY, POSITIVE, load_pairs
-from eval_fnc1 import GOLD, Aligner, _overlaps, _same_row, body_texts, load_gold
+from eval_fnc1 import GOLD, _overlaps, _same_row, body_texts, built_gold, load_gold
 from eval_fnc1 import Row
 from scoring import matching, same_source
 
@@ -62,25 +58,6 @@ from claimledger.settings import Settings
 PARTS = ("tuning", "check")
 ANSWERS = ("denial", "confirmation")
 JUDGED = ("disagreement", "revision", "denied")
-
-
-def built_stories(bodies: dict[int, str]) -> tuple[dict[int, list[Row]], list[dict]]:
-    """Build the bodies through the CLI: each body's exported claims placed in its raw
-    text, and the exported measures."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        corpus = write_text_files([(str(i), text) for i, text in bodies.items()], folder / "bodies")
-        claims = ledger_exports([corpus], folder)["claims"]
-        out = folder / "measures.jsonl"
-        _cli(["export", "measures", "--db", str(folder / "ledger.db"), "--format", "jsonl",
-              "-o", str(out)], folder)
-        measures = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    rows: dict[int, list[Row]] = {body_id: [] for body_id in bodies}
-    aligners = {body_id: Aligner(text) for body_id, text in bodies.items()}
-    for claim in claims:
-        body_id = int(claim["doc"].removeprefix("fnc1-").removesuffix(".txt"))
-        rows[body_id].append(Row(claim, aligners[body_id].place(claim)))
-    return rows, measures
 
 
 class Gold:
@@ -217,7 +194,7 @@ def evaluate_answers(*, details: bool = False) -> dict[str, dict]:
     """Denial-link accuracy and the share of flags justified, for the tuning and check part."""
     bodies = body_texts()
     records = load_gold(GOLD, bodies)
-    rows, measures = built_stories({r["body_id"]: bodies[r["body_id"]] for r in records})
+    rows, measures = built_gold({r["body_id"]: bodies[r["body_id"]] for r in records})
     gold = Gold(records, rows)
     measure_figures: dict[str, set[str]] = {}
     for claim in gold.claims.values():

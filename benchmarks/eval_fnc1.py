@@ -30,6 +30,7 @@ Scored on all bodies and on the tuning and check parts (``split.part_of`` of the
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 import tempfile
@@ -187,16 +188,30 @@ class Row:
 
 def located_claims(bodies: dict[int, str], *, workers: int | None = None) -> dict[int, list[Row]]:
     """Build the bodies through the CLI; every exported claim, placed in its raw body."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        corpus = write_text_files([(str(i), text) for i, text in bodies.items()], folder / "bodies")
-        claims = ledger_exports([corpus], folder, workers=workers)["claims"]
-    rows: dict[int, list[Row]] = {body_id: [] for body_id in bodies}
-    aligners = {body_id: Aligner(text) for body_id, text in bodies.items()}
-    for claim in claims:
-        body_id = int(claim["doc"].removeprefix("fnc1-").removesuffix(".txt"))
-        rows[body_id].append(Row(claim, aligners[body_id].place(claim)))
-    return rows
+    return built_gold(bodies, workers=workers)[0]
+
+
+_BUILT: dict[tuple, tuple[dict[int, list[Row]], list[dict]]] = {}
+
+
+def built_gold(bodies: dict[int, str], *, workers: int | None = None
+               ) -> tuple[dict[int, list[Row]], list[dict]]:
+    """The bodies built through the CLI: each body's exported claims placed in its raw text,
+    and the exported measures. Built once per process for the same bodies (``make eval``
+    scores rows, measures and answers on one build); each caller gets its own copy."""
+    key = (tuple(sorted(bodies.items())), workers)
+    if key not in _BUILT:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            corpus = write_text_files([(str(i), text) for i, text in bodies.items()], folder / "bodies")
+            exports = ledger_exports([corpus], folder, workers=workers, tables=("claims", "measures"))
+        rows: dict[int, list[Row]] = {body_id: [] for body_id in bodies}
+        aligners = {body_id: Aligner(text) for body_id, text in bodies.items()}
+        for claim in exports["claims"]:
+            body_id = int(claim["doc"].removeprefix("fnc1-").removesuffix(".txt"))
+            rows[body_id].append(Row(claim, aligners[body_id].place(claim)))
+        _BUILT[key] = (rows, exports["measures"])
+    return copy.deepcopy(_BUILT[key])
 
 
 class Aligner:
