@@ -38,6 +38,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\.*[\"”’')\]]*$")
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\S*\d\S*")  # the number a digit is in, for naming it
 
 
 def inflections(lemma: str) -> set[str]:
@@ -88,30 +89,44 @@ class Trigger:
         self.one_then_harm = words("trigger", "one_then_harm")
 
     def fires(self, text: str) -> bool:
+        return self.why(text) is not None
+
+    def why(self, text: str) -> tuple[str, str] | None:
+        """The first form that lets the text through, as (form, matched words), or None:
+        a digit, a cue word, a negated cue, a cue phrase, or a "one" that counts."""
         if _DIGIT.search(text):
-            return True
+            return "digit", _DIGIT_RUN.search(text).group().strip(".,;:!?)(\"'”’“‘")
         tokens = _WORD.findall(text.lower().replace("\u2019", "'"))
         present = set(tokens)
         if present & self.words:
-            return True
-        if present & self.negated and any(t in self.negations or t.endswith("n't") for t in tokens):
-            return True
-        return any(self._phrase_at(tokens, i) or self._counted_one(tokens, i)
-                   for i in range(len(tokens)))
+            return "cue word", next(t for t in tokens if t in self.words)
+        if present & self.negated:
+            negation = next((t for t in tokens if t in self.negations or t.endswith("n't")), None)
+            if negation is not None:
+                return "negated cue", f"{negation} … {next(t for t in tokens if t in self.negated)}"
+        for i in range(len(tokens)):
+            phrase = self._phrase_at(tokens, i)
+            if phrase:
+                return "cue phrase", " ".join(phrase)
+            if self._counted_one(tokens, i):
+                return "counted one", " ".join(tokens[max(0, i - 2) : i + 3])
+        return None
 
-    def _phrase_at(self, tokens: list[str], i: int) -> bool:
-        """A phrase whose first word is at ``i``, the rest in order, at most two words apart."""
+    def _phrase_at(self, tokens: list[str], i: int) -> list[str] | None:
+        """The words of a phrase whose first word is at ``i``, the rest in order, each at most
+        two words after the one before; None when no phrase starts there."""
         for first, rest in self.phrases:
             if tokens[i] in first:
-                j = i
+                found, j = [tokens[i]], i
                 for word in rest:
                     window = tokens[j + 1 : j + 4]
                     if word not in window:
                         break
                     j += 1 + window.index(word)
+                    found.append(word)
                 else:
-                    return True
-        return False
+                    return found
+        return None
 
     def _counted_one(self, tokens: list[str], i: int) -> bool:
         """"at least one", "one soldier", "one was killed": a "one" that counts."""
