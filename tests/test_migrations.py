@@ -4,9 +4,7 @@ runs on SQLite and on a loopback PostgreSQL (``-m postgres``)."""
 
 from __future__ import annotations
 
-import itertools
 import json
-import time
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
@@ -18,7 +16,7 @@ from claimledger.store import Ledger, database_url
 from claimledger.store.migrations import MIGRATIONS
 from claimledger.store.schema import metadata
 
-from test_postgres import server  # noqa: F401  (the PostgreSQL tests' server fixture)
+from test_postgres import new_ledger_url, server  # noqa: F401  (fixtures)
 
 # The tables of the first release as it wrote them, copied here once and never edited: what
 # an old ledger on disk holds, whatever migrations.py says today.
@@ -60,16 +58,6 @@ OLD_DOCUMENTS = [
     ("orchard.txt", 1, True,
      "Orchard fair\n\nMore than 2,000 visitors came to the orchard fair, organisers said.\n"),
 ]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def new_ledger_url(request, tmp_path):
-    """A maker of new, empty ledger locations on one database."""
-    if request.param == "sqlite":
-        numbers = itertools.count()
-        return lambda: str(tmp_path / f"ledger-{next(numbers)}.db")
-    server = request.getfixturevalue("server")
-    return lambda: server.create_database(f"migrations_{time.time_ns()}")
 
 
 def write_oldest_ledger(url: str) -> None:
@@ -156,3 +144,41 @@ def test_migrating_an_empty_ledger_gives_the_tables_of_the_schema_module(new_led
     assert schema_of(migrated.engine) == schema_of(described)
     migrated.close()
     described.dispose()
+
+
+def test_copies_stored_by_concurrent_builds_before_the_unique_hash_are_removed(new_ledger_url):
+    url = new_ledger_url()
+    Ledger(url).close()
+    engine = create_engine(database_url(url))
+    rows = [  # (doc, version, current, source, hash): the 2nd row of 'second' and 'third'
+        ("first.txt", 1, True, "/a/first.txt", "1"),  # are copies of 'first' (hash 1)
+        ("second.txt", 1, False, "/a/second.txt", "2"),
+        ("second.txt", 2, True, "/a/second.txt", "1"),
+        ("third.txt", 1, True, "/b/third.txt", "1"),
+    ]
+    with engine.begin() as conn:  # as a release before 0007 let two racing builds leave it
+        conn.execute(text("DROP INDEX uq_documents_content_hash"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE name = '0007_unique_content_hash'"))
+        for doc, version, current, source, content in rows:
+            conn.execute(text(
+                "INSERT INTO documents (doc, version, is_current, source_key, format, content_hash,"
+                " raw, stage, ingested_at) VALUES (:doc, :version, :current, :source, 'text',"
+                " :hash, 'text', 'linked', '2026-01-05')"),
+                {"doc": doc, "version": version, "current": current, "source": source,
+                 "hash": content * 64})
+        conn.execute(text("INSERT INTO removed_spans (document_id, start, \"end\", reason)"
+                          " VALUES (3, 0, 4, 'share')"))
+    engine.dispose()
+    ledger = Ledger(url)
+    with ledger.engine.connect() as conn:
+        left = conn.execute(text("SELECT doc, version, is_current, stage FROM documents"
+                                 " ORDER BY id")).all()
+        spans = conn.execute(text("SELECT count(*) FROM removed_spans")).scalar()
+    assert [(doc, version, bool(current), stage) for doc, version, current, stage in left] == [
+        ("first.txt", 1, True, "linked"),
+        ("second.txt", 1, True, "extracted"),  # current again, to be linked by the next build
+    ]
+    assert spans == 0
+    indexes = {i["name"]: i["unique"] for i in inspect(ledger.engine).get_indexes("documents")}
+    assert indexes["uq_documents_content_hash"] and "ix_documents_content_hash" not in indexes
+    ledger.close()

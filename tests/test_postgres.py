@@ -3,6 +3,7 @@ keep working while a build writes. Runs against a real server on loopback."""
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import tempfile
@@ -23,12 +24,13 @@ from sqlalchemy import inspect
 from postgres import PostgresServer
 from test_incremental import snapshot
 
-pytest.importorskip("psycopg", reason="the 'postgres' extra is not installed")
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
 def server():
+    """A loopback server for the module; imported by the modules that test both databases."""
+    pytest.importorskip("psycopg", reason="the 'postgres' extra is not installed")
     # Outside pytest's tmp_path: the server runs as another user and needs its own folder.
     root = Path(tempfile.mkdtemp(prefix="claimledger-pg-"))
     postgres = PostgresServer(root)
@@ -40,6 +42,17 @@ def server():
 @pytest.fixture()
 def database(server, request) -> str:
     return server.create_database(f"t_{request.node.name.lower()[:40]}_{time.time_ns() % 10**6}")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def new_ledger_url(request, tmp_path):
+    """A maker of new, empty ledger locations, on SQLite and (marked postgres) PostgreSQL: for
+    the tests of other modules that must hold on both."""
+    if request.param == "sqlite":
+        numbers = itertools.count()
+        return lambda: str(tmp_path / f"ledger-{next(numbers)}.db")
+    postgres = request.getfixturevalue("server")
+    return lambda: postgres.create_database(f"ledger_{time.time_ns()}")
 
 
 def test_migrations_create_the_same_schema_as_sqlite(database, tmp_path):

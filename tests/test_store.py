@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from sqlalchemy import select
 
 from claimledger.build import build
 from claimledger.errors import ClaimledgerError
+from claimledger.model import Document
 from claimledger.store import Ledger
 from claimledger.store.ledger import DONE, Ledger as LedgerClass
-from claimledger.store.schema import claims, documents, schema_migrations
+from claimledger.store.schema import claims, documents, line_counts, schema_migrations
+
+from test_postgres import new_ledger_url, server  # noqa: F401  (fixtures)
 
 ARTICLE = "Headline number {n} about the valley\n\nAbout {n}00 people gathered in the square on Friday, the organisers said.\n\nThe crowd left peacefully.\n"
 
@@ -252,3 +257,38 @@ def test_claims_stored_after_canonicalisation_leave_the_sources_to_do(tmp_path, 
     ledger.canonicalise_sources({"the Organisers": "organisers"})
     assert ledger.sources_canonical()
     assert {row["source"] for row in ledger.claims() if row["doc"] == "article-0001.txt"} == {"organisers"}
+
+
+def _ingest_all(url: str, texts: list[str], start, folder: str) -> list[str]:
+    """One of two builds: its own ledger (engine), all the texts once the other is ready too."""
+    ledger = Ledger(url)
+    start.wait()
+    statuses = []
+    for n, raw in enumerate(texts):
+        document = Document(doc=f"story-{n:03d}.txt", raw=raw, format="text",
+                            path=f"/{folder}/story-{n:03d}.txt", outlet="Coast Courier")
+        statuses.append(ledger.ingest(document, build_id=None, keys=set(raw.splitlines())))
+    ledger.close()
+    return statuses
+
+
+@pytest.mark.parametrize("folders", [("story", "story"), ("story", "copy")],
+                         ids=["same files", "copies of the files"])
+def test_two_builds_ingesting_the_same_documents_at_once_store_each_once(new_ledger_url, folders):
+    url = new_ledger_url()
+    Ledger(url).close()  # migrated before the two builds start
+    texts = [ARTICLE.format(n=n) + "Share this article\n" for n in range(40)]
+    context = multiprocessing.get_context("spawn")  # separate processes, each its own hash seed
+    with context.Manager() as manager, ProcessPoolExecutor(2, mp_context=context) as pool:
+        start = manager.Barrier(2)
+        runs = [pool.submit(_ingest_all, url, texts, start, folder) for folder in folders]
+        statuses = [run.result(timeout=300) for run in runs]
+    assert [sorted(pair) for pair in zip(*statuses)] == [["new", "unchanged"]] * len(texts)
+    ledger = Ledger(url)
+    with ledger.engine.connect() as conn:
+        rows = conn.execute(select(documents.c.doc, documents.c.content_hash)).all()
+        counted = conn.execute(select(line_counts.c.docs)).scalars().all()
+    ledger.close()
+    assert len(rows) == len(texts)
+    assert len({content for _, content in rows}) == len(texts)
+    assert max(counted) == len(texts)  # the shared line, counted once per stored document

@@ -1,7 +1,8 @@
 """The ledger store: plain dicts and model objects in and out, one transaction per document.
 
 SQLite (one file) by default; a ``postgresql://`` URL selects PostgreSQL through the same
-schema and migrations. Ingest is idempotent by content hash: the same article twice is one
+schema and migrations. Ingest is idempotent by content hash, also when two builds store at
+once (the hash is unique; see ``Ledger.ingest``): the same article twice is one
 document, and a changed article from the same source becomes a new version while the old
 one is kept.
 """
@@ -9,6 +10,7 @@ one is kept.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +20,7 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 from sqlalchemy import Connection, bindparam, create_engine, event, func, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimledger.errors import ClaimledgerError
 from claimledger.model import Claim, Document, Rejection, RemovedSpan
@@ -35,6 +37,11 @@ from claimledger.store.schema import (
     reuse,
     source_aliases,
 )
+
+LOGGER = logging.getLogger(__name__)
+
+# How many times a document is stored again after another build stored a clashing row.
+INGEST_ATTEMPTS = 3
 
 # How far the pipeline has taken a document; the link stage works in two resumable steps.
 STAGES = ("ingested", "cleaned", "extracted", "reused", "linked")
@@ -119,49 +126,27 @@ class Ledger:
         """Store a document read from a source: 'new', 'revised' (new version) or 'unchanged'.
 
         ``keys`` are the document's line keys, counted per outlet as repetition evidence.
+        Two builds may store the same text, or a version of the same source, at once: the
+        database refuses the second row (unique content hash, unique id and version), and the
+        slower build runs its transaction again, now seeing the faster one's row.
         """
+        attempt = 1
+        while True:
+            try:
+                return self._ingest_once(doc, build_id=build_id, keys=keys)
+            except IntegrityError:
+                if attempt == INGEST_ATTEMPTS:
+                    raise
+                LOGGER.debug("%s: a clashing row was stored by another build, again", doc.doc)
+                attempt += 1
+
+    def _ingest_once(self, doc: Document, *, build_id: int | None, keys: set[str]) -> str:
         with self.transaction() as conn:
-            if conn.execute(
-                select(documents.c.id).where(documents.c.content_hash == doc.content_hash).limit(1)
-            ).first():
-                return "unchanged"
-            source_key = _source_key(doc)
-            previous = conn.execute(
-                select(documents.c.id, documents.c.doc, documents.c.version).where(
-                    documents.c.source_key == source_key, documents.c.is_current.is_(True)
-                )
-            ).first()
-            if previous:
-                conn.execute(
-                    update(documents).where(documents.c.id == previous.id).values(is_current=False)
-                )
-                doc_id, version, status = previous.doc, previous.version + 1, "revised"
-            else:
-                doc_id, version, status = _unique_doc_id(conn, doc), 1, "new"
-            doc.doc = doc_id
-            conn.execute(
-                documents.insert().values(
-                    doc=doc_id,
-                    version=version,
-                    is_current=True,
-                    source_key=source_key,
-                    path=doc.path,
-                    format=doc.format,
-                    content_hash=doc.content_hash,
-                    title=doc.title,
-                    outlet=doc.outlet,
-                    published=doc.published,
-                    url=doc.url,
-                    author=doc.author,
-                    meta=doc.meta,
-                    raw=doc.raw,
-                    stage="ingested",
-                    build_id=build_id,
-                    ingested_at=now(),
-                )
-            )
-            _count_lines(conn, outlet_group(doc.outlet), keys, dialect=self.engine.dialect.name)
-            return status
+            status, doc_id = _insert_document(conn, doc, build_id)
+            if status != "unchanged":
+                _count_lines(conn, outlet_group(doc.outlet), keys, dialect=self.engine.dialect.name)
+        doc.doc = doc_id  # only once stored: a second attempt starts from the id as read
+        return status
 
     def repeated_lines(self, group: str, minimum: int) -> set[str]:
         """Hashed keys of the lines seen in at least ``minimum`` documents of an outlet group."""
@@ -657,6 +642,49 @@ def _engine(url: str, label: str) -> Engine:
     return engine
 
 
+def _insert_document(conn: Connection, doc: Document, build_id: int | None) -> tuple[str, str]:
+    """Insert the document unless its text is stored: (status, the id it is stored under)."""
+    if conn.execute(
+        select(documents.c.id).where(documents.c.content_hash == doc.content_hash).limit(1)
+    ).first():
+        return "unchanged", doc.doc
+    source_key = _source_key(doc)
+    previous = conn.execute(
+        select(documents.c.id, documents.c.doc, documents.c.version).where(
+            documents.c.source_key == source_key, documents.c.is_current.is_(True)
+        )
+    ).first()
+    if previous:
+        conn.execute(
+            update(documents).where(documents.c.id == previous.id).values(is_current=False)
+        )
+        doc_id, version, status = previous.doc, previous.version + 1, "revised"
+    else:
+        doc_id, version, status = _unique_doc_id(conn, doc), 1, "new"
+    conn.execute(
+        documents.insert().values(
+            doc=doc_id,
+            version=version,
+            is_current=True,
+            source_key=source_key,
+            path=doc.path,
+            format=doc.format,
+            content_hash=doc.content_hash,
+            title=doc.title,
+            outlet=doc.outlet,
+            published=doc.published,
+            url=doc.url,
+            author=doc.author,
+            meta=doc.meta,
+            raw=doc.raw,
+            stage="ingested",
+            build_id=build_id,
+            ingested_at=now(),
+        )
+    )
+    return status, doc_id
+
+
 def _source_key(doc: Document) -> str:
     record = doc.doc.partition("#")[2]
     location = os.path.abspath(doc.path) if doc.path else doc.doc
@@ -688,7 +716,9 @@ def _unique_doc_id(conn: Connection, doc: Document) -> str:
 def _count_lines(conn: Connection, group: str, keys: set[str], *, dialect: str) -> None:
     if not keys:
         return
-    rows = [{"grp": group, "line_key": hashed_key(key), "docs": 1} for key in keys]
+    # In key order: two builds upserting the same lines in different orders would deadlock.
+    rows = [{"grp": group, "line_key": line_key, "docs": 1}
+            for line_key in sorted({hashed_key(key) for key in keys})]
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:

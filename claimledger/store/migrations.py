@@ -208,6 +208,35 @@ MIGRATIONS: list[tuple[str, Step]] = [
         "CREATE INDEX IF NOT EXISTS ix_claims_origin ON claims (origin)",
         "CREATE INDEX IF NOT EXISTS ix_claims_doc ON claims (doc)",
     )),
+    # One row per content hash, enforced: two builds ingesting the same text at once store it
+    # once. A copy stored by such a race before this step (a later row with an earlier row's
+    # hash) holds nothing of its own (its claims' ids, made from the hash, were the earlier
+    # row's), so it is removed with its spans, windows and reuse; a source it had made current
+    # gets its previous version back, linked again by the next build.
+    ("0007_unique_content_hash", _statements(
+        "DROP TABLE IF EXISTS duplicate_documents",
+        """CREATE TEMPORARY TABLE duplicate_documents AS
+            SELECT copy.id AS id, copy.source_key AS source_key, copy.is_current AS is_current
+            FROM documents AS copy
+            WHERE EXISTS (SELECT 1 FROM documents AS first
+                          WHERE first.content_hash = copy.content_hash AND first.id < copy.id)""",
+        "DELETE FROM removed_spans WHERE document_id IN (SELECT id FROM duplicate_documents)",
+        "DELETE FROM claims WHERE document_id IN (SELECT id FROM duplicate_documents)",
+        "DELETE FROM doc_windows WHERE document_id IN (SELECT id FROM duplicate_documents)",
+        """DELETE FROM reuse WHERE document_a IN (SELECT id FROM duplicate_documents)
+            OR document_b IN (SELECT id FROM duplicate_documents)""",
+        "DELETE FROM documents WHERE id IN (SELECT id FROM duplicate_documents)",
+        """UPDATE documents
+            SET is_current = TRUE,
+                stage = CASE WHEN stage IN ('reused', 'linked') THEN 'extracted' ELSE stage END
+            WHERE source_key IN (SELECT source_key FROM duplicate_documents WHERE is_current)
+              AND NOT EXISTS (SELECT 1 FROM documents AS other
+                              WHERE other.source_key = documents.source_key
+                                AND (other.is_current OR other.version > documents.version))""",
+        "DROP TABLE duplicate_documents",
+        "DROP INDEX IF EXISTS ix_documents_content_hash",
+        "CREATE UNIQUE INDEX IF NOT EXISTS uq_documents_content_hash ON documents (content_hash)",
+    )),
 ]
 
 

@@ -54,7 +54,8 @@ documents = Table(
     Column("source_key", String(2048), nullable=False, index=True),
     Column("path", Text),
     Column("format", String(16), nullable=False),
-    Column("content_hash", String(64), nullable=False, index=True),
+    # Unique: two builds ingesting the same text at once store it once (migration 0007).
+    Column("content_hash", String(64), nullable=False),
     Column("title", Text),
     Column("outlet", Text),
     Column("published", String(32)),
@@ -70,6 +71,7 @@ documents = Table(
     Column("build_id", Integer, ForeignKey("builds.id")),
     Column("ingested_at", String(32), nullable=False),
     UniqueConstraint("doc", "version", name="uq_documents_doc_version"),
+    Index("uq_documents_content_hash", "content_hash", unique=True),
 )
 
 removed_spans = Table(
