@@ -228,3 +228,31 @@ def test_trace_for_a_stored_claim(ledger, settings, tmp_path):
     assert [c.id for c in sentence.claims] == [row["id"]]
     assert sentence.start == row["sentence_start"] and "300" in sentence.text
     assert trace_for_claim(ledger, "no-such-claim") is None
+
+
+@needs_model
+def test_the_trace_names_rules_as_the_counters_do():
+    """One vocabulary: a claim's status rule, a source's resolution and a chain's links are
+    the names the per-rule counters count, for the same text."""
+    from claimledger.extract.attribution import RESOLUTIONS
+    from claimledger.extract.counters import counted
+    from claimledger.extract.status import STATUS_CAUSES
+
+    text = ("Ana Cole is the mayor of Brenmoor. She said 40 homes were flooded.\n"
+            "The spokeswoman, citing local officials, said about 12 people had died.\n"
+            "Up to 50 homes could be lost.")
+    trace, rules = counted(lambda: explain_text(text))
+    claims = trace.claims
+    assert {c.status_rule for c in claims} <= set(STATUS_CAUSES)
+    for claim in claims:
+        assert rules.get(f"status cause: {claim.status} by {claim.status_rule}", 0) >= 1
+    attributions = [a for s in trace.sentences for a in s.attributions]
+    assert {a.rule for a in attributions} >= {"pronoun resolved", "named"}
+    assert {a.rule for a in attributions} <= set(RESOLUTIONS)
+    for attribution in attributions:
+        assert rules.get(f"source: {attribution.rule}", 0) >= 1
+        for rule in attribution.via_rules:
+            assert rules.get(f"chain: {rule}", 0) >= 1
+    assert "citing" in {r for a in attributions for r in a.via_rules}
+    hedged = next(c for c in claims if c.text == "Up to 50")
+    assert hedged.status_rule == "hedge" and "could" in hedged.status_cause

@@ -40,7 +40,7 @@ def render_sentence(sentence: SentenceTrace, *, number: int = 1, parse: bool = T
                      f"{attribution.resolution}")
     for claim in sentence.claims:
         lines.append(f"  claim {claim.id} {claim.kind} {claim.text!r}")
-        lines.append(f"    status {claim.status}: {claim.status_cause}")
+        lines.append(f"    status {claim.status} by {claim.status_rule}: {claim.status_cause}")
         via = f" via {', '.join(claim.via)}" if claim.via else ""
         lines.append(f"    source {claim.source or '—'}{via}  cue {claim.cue or '—'}")
         if claim.kind == "figure":

@@ -55,8 +55,10 @@ class AttributionTrace:
     mention: str | None
     source: str | None
     source_type: str | None
+    rule: str  # how the source was reached: a name of extract.attribution.RESOLUTIONS
     resolution: str
     via: list[str] = field(default_factory=list)
+    via_rules: list[str] = field(default_factory=list)  # intermediaries.CHAIN_RULES names
     content: str | None = None
 
 
@@ -68,6 +70,7 @@ class ClaimTrace:
     kind: str
     text: str
     status: str
+    status_rule: str  # the rule that decided it: a name of extract.status.STATUS_CAUSES
     status_cause: str
     counted: str | None
     subject: str | None

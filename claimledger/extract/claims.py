@@ -16,7 +16,12 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from claimledger.dates import time_expressions
-from claimledger.extract.attribution import AttributionMention, DocumentSources, covering
+from claimledger.extract.attribution import (
+    AttributionMention,
+    DocumentSources,
+    covering,
+    resolution_rule,
+)
 from claimledger.extract.counters import count
 from claimledger.extract.quantities import QuantityMention, find_quantities
 from claimledger.extract.lexicons import CUE_CLASSES
@@ -31,7 +36,7 @@ from claimledger.extract.status import (
     Statement,
     chain,
     denial_aside,
-    figure_status,
+    figure_status_cause,
     INNOCENCE,
     headline_statement,
     innocence_aside,
@@ -64,30 +69,34 @@ def extract_documents(
     # the figures of each document's current paragraph so far: what a later "people" counts
     counted_before: list[tuple[int, list[QuantityMention]]] = [(-1, []) for _ in documents]
     results: list[list[Claim]] = [[] for _ in documents]
+    causes: dict[str, str] = {}  # claim id -> the rule that decided its status
     for parsed, (index, sentence) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         mentions = contexts[index].attributions(parsed, sentence.start)
-        for mention in mentions:
-            count("attribution", mention.cue_class + (" (negated)" if mention.negated else ""))
+        count_attributions(mentions)
         if counted_before[index][0] != sentence.paragraph:
             counted_before[index] = (sentence.paragraph, [])
         if sentence.candidate:
             results[index].extend(
                 sentence_claims(documents[index], sentence, parsed, mentions, topics[index],
-                                counted_before[index][1]))
+                                counted_before[index][1], causes))
     # A claim id is its document, span and kind: two rules finding the same claim give one.
     unique = [list({claim.id: claim for claim in found}.values()) for found in results]
     for claim in (c for found in unique for c in found):
         count("kind", claim.kind)
         count("status", claim.status)
+        count("status cause", f"{claim.status} by {causes[claim.id]}")
     return unique
 
 
 def sentence_claims(
     document: Document, sentence: Sentence, parsed: Doc, mentions: list[AttributionMention],
     topics: frozenset[str] | None = None, earlier: list[QuantityMention] | None = None,
+    causes: dict[str, str] | None = None,
 ) -> list[Claim]:
     """The figure claims of one parsed sentence, then its key statements; ``earlier`` holds
-    the figures of the sentences before it in its paragraph and gains this sentence's."""
+    the figures of the sentences before it in its paragraph and gains this sentence's;
+    ``causes`` gains each claim's id with the rule that decided its status (a name of
+    ``status.STATUS_CAUSES``; of two claims with one id, the later's, as extraction keeps)."""
     quantities = find_quantities(parsed, earlier or ())
     if earlier is not None:
         earlier.extend(quantities)
@@ -104,7 +113,7 @@ def sentence_claims(
         if statement.kind == "allegation" and not settled:
             if says_it_is_not_so(root, topics or frozenset()) \
                     and not _asks(parsed, attribution, root):
-                statement = DENIAL  # a source says the story's matter is not so
+                statement = DENIAL.because("not so")  # a source says the story's matter is not so
             elif not _alleges(parsed, attribution, root, topics, anchors):
                 continue
         stated.append((attribution, statement))
@@ -112,19 +121,22 @@ def sentence_claims(
     if aside is not None:  # "X said ..., contradicting claims that ...": the denial is X's
         speaker = next((a for a in mentions if a.cue_span
                         and _token_at(parsed, a.cue_span) in {t.i for t in aside.ancestors}), None)
-        found.append(_statement_claim(document, sentence, parsed, speaker, DENIAL, root=aside))
+        found.append(_statement_claim(document, sentence, parsed, speaker,
+                                      DENIAL.because("denial aside"), root=aside))
     innocent = innocence_aside(parsed) if INNOCENCE not in {s for _, s in stated} else None
     if innocent is not None:  # "he has maintained his innocence"
         speaker = next((a for a in mentions if a.cue_span
                         and _token_at(parsed, a.cue_span) == innocent.i), None)
-        found.append(_statement_claim(document, sentence, parsed, speaker, INNOCENCE, root=innocent))
+        found.append(_statement_claim(document, sentence, parsed, speaker,
+                                      INNOCENCE.because("innocence aside"), root=innocent))
     if aside is None and DENIAL not in {s for _, s in stated} and rhetorical_denial(parsed):
         # "“Who says we are in talks?” the group asked": the speaker is the one named after
         # the question, not its "who"
         mark = next(t.idx for t in parsed if t.text == "?")
         speaker = next((a for a in mentions if a.cue_span and a.cue_span[0] > mark), None)
         root = next(t for t in parsed if t.head.i == t.i)
-        found.append(_statement_claim(document, sentence, parsed, speaker, DENIAL, root=root))
+        found.append(_statement_claim(document, sentence, parsed, speaker,
+                                      DENIAL.because("rhetorical question"), root=root))
         stated = [(a, s) for a, s in stated if a is speaker or s.kind != "allegation"]
     for attribution, statement in stated:
         relays = attribution.cue_class not in ("denied", "confirmed")
@@ -141,7 +153,19 @@ def sentence_claims(
         if unattributed is not None:
             statement, root = unattributed
             found.append(_statement_claim(document, sentence, parsed, None, statement, root=root))
-    return found
+    if causes is not None:
+        causes.update((claim.id, cause) for claim, cause in found)
+    return [claim for claim, _ in found]
+
+
+def count_attributions(mentions: list[AttributionMention]) -> None:
+    """Count one sentence's attributions by cue class, by how the source was named
+    (``resolution_rule``, the explain trace's words) and by each link of its chain."""
+    for mention in mentions:
+        count("attribution", mention.cue_class + (" (negated)" if mention.negated else ""))
+        count("source", resolution_rule(mention))
+        for rule in mention.via_rules:
+            count("chain", rule)
 
 
 def topic_words(sentences: list[Sentence]) -> frozenset[str]:
@@ -221,14 +245,15 @@ def background_aside(parsed: Doc, anchor: int) -> bool:
     return False
 
 
-def _figure_claim(document, sentence, parsed, mention: QuantityMention, mentions) -> Claim:
+def _figure_claim(document, sentence, parsed, mention: QuantityMention,
+                  mentions) -> tuple[Claim, str]:
     attribution = covering(mentions, mention.anchor)
     if attribution is not None and background_aside(parsed, mention.anchor):
         attribution = None
     cue_token = _token_at(parsed, attribution.cue_span) if attribution and attribution.cue_span else None
     quantity = mention.quantity
-    status = figure_status(parsed, mention.anchor, attribution, cue_token=cue_token,
-                           approximate=quantity.approx == ABOUT)
+    status, cause = figure_status_cause(parsed, mention.anchor, attribution, cue_token=cue_token,
+                                        approximate=quantity.approx == ABOUT)
     start, end = sentence.start + quantity.start, sentence.start + quantity.end
     return Claim(
         id=claim_id(document.content_hash, start, end, "figure"),
@@ -250,13 +275,14 @@ def _figure_claim(document, sentence, parsed, mention: QuantityMention, mentions
         attribution=_attribution(sentence, attribution),
         published=document.published,
         event_date=figure_date(parsed, sentence, mention.anchor, cue_token, document.published),
-    )
+    ), cause
 
 
 def _statement_claim(document, sentence, parsed, attribution, statement: Statement, *,
-                     root: Token | None = None) -> Claim:
-    """A key statement: it spans what it asserts, confirms or denies (its target): the
-    subtree of ``root`` when given, else the attribution's content, else its sentence."""
+                     root: Token | None = None) -> tuple[Claim, str]:
+    """A key statement, with its cause: it spans what it asserts, confirms or denies (its
+    target): the subtree of ``root`` when given, else the attribution's content, else its
+    sentence."""
     span = attribution.content_span if attribution is not None and root is None else None
     target_span = span
     if target_span is None and root is not None:
@@ -279,7 +305,7 @@ def _statement_claim(document, sentence, parsed, attribution, statement: Stateme
         event_date=_statement_date(sentence, document.published),
         target=target,
         polarity=statement.polarity,
-    )
+    ), statement.cause or statement.kind
 
 
 def _wraps_another(attribution: AttributionMention, mentions, parsed: Doc) -> bool:

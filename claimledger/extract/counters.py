@@ -8,7 +8,18 @@ returns it with the batch's claims, and the build adds them up in its report
 - ``trigger``: sentences parsed as candidates, parsed only as context, skipped;
 - ``not a claim``: numbers dropped, by the ``not_claims`` rule that dropped them;
 - ``attribution``: relations found, by cue class (and how many were negated);
-- ``status``: claims by status; ``kind``: claims by kind (figure, denial, ...).
+- ``source``: relations by how their source was reached (``attribution.RESOLUTIONS``:
+  named, pronoun resolved, role or short form resolved, quote continued, outlet or nobody);
+- ``chain``: names put in a statement's chain, by rule (``intermediaries.CHAIN_RULES``:
+  citing, nested cue, translated by, relayed by, interview with, told to media);
+- ``status``: claims by status; ``status cause``: by status and the rule that decided it
+  ("reported by cue class", ``status.STATUS_CAUSES``); ``kind``: claims by kind.
+
+The link stage counts in the process that links, with the same ``count``
+(``link/__init__.py``): ``measure key`` and ``measure`` (figures by the parts of the key
+they were grouped by, and how many joined another figure or stood alone), ``answer``
+(denials and confirmations by the rule that linked them, ``link/answers.py``) and
+``flag`` (flags raised, by kind). The rule names are those the explain trace prints.
 
 A rule that fires once on a whole corpus is a special case to question.
 """

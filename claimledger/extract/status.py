@@ -20,7 +20,7 @@ office, said 500 died") does not touch the figure. Precedence, strongest first:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -333,29 +333,79 @@ def _passive_hearsay(tokens: list[Token]) -> str | None:
     return None
 
 
+# Why a claim has its status: the rule that decided it, by the name the per-rule counters
+# ("status cause: <status> by <rule>") and the explain trace both print, and what it means.
+STATUS_CAUSES = {
+    # a figure: the stages of figure_status, in their order
+    "denial cue": "the attribution's cue denies",
+    "denial word": "a denial on the figure's path",
+    "hedge": "a modal, hedge, forecast or condition governs the figure",
+    "question": "the sentence asks a question",
+    "belief cue": "the cue states a belief, not a fact",
+    "refused cue": "a negated cue of confirming, reporting or denying: passed on, not vouched for",
+    "cue class": "the class of the attribution's cue",
+    "noun of telling": "a noun of telling governs the figure's clause",
+    "hearsay": "a word of hearsay, with no source named",
+    "approximation": "an approximate figure or a word of estimating, with no source behind it",
+    "outlet": "no source, hedge or hearsay: the outlet states it",
+    # a key statement: the rule of statement_status, unattributed_statement,
+    # headline_statement or of the sentence (claims.sentence_claims) that found it
+    "confirming cue": "the attribution's cue confirms",
+    "negated denial word": "the content calls its matter not false",
+    "innocence": "the speaker says it is innocent",
+    "disowns a part": "the speaker disowns a part in the matter",
+    "judged true": "a verb of judgement finds its object true",
+    "own conduct denied": "the speaker says it did not do it",
+    "not so": "the content says the story's matter is not so",
+    "no such": "the matter is denied outright (\"no such deal\")",
+    "rhetorical question": "a question that denies its clause by asking who says it",
+    "denial aside": "a denial verb or noun no attribution states rejects a claim",
+    "innocence aside": "the speaker maintains its innocence",
+    "false noun": "the outlet calls its matter a hoax or a fake",
+    "passive belief": "a passive verb of belief without an agent",
+    "headline denial": "the headline calls its matter false or says it did not happen",
+    "headline hedge": "the headline asks or hedges",
+    "headline source": "the headline ends with who says so",
+    "headline hearsay": "the headline passes a claim on",
+}
+
+
 def figure_status(doc: Doc, anchor: int, attribution=None, *, cue_token: int | None = None,
                   approximate: bool = False) -> str:
     """The status of the figure at token ``anchor`` under its attribution (or none);
     ``approximate`` when the figure is given as an approximation ("some 500")."""
+    return figure_status_cause(doc, anchor, attribution, cue_token=cue_token,
+                               approximate=approximate)[0]
+
+
+def figure_status_cause(doc: Doc, anchor: int, attribution=None, *,
+                        cue_token: int | None = None, approximate: bool = False
+                        ) -> tuple[str, str]:
+    """The figure's status and the rule of ``STATUS_CAUSES`` that decided it."""
     path = chain(doc, anchor, stop=cue_token)
     evidence = markers(path)
-    cue_class = _cue_class(doc, attribution, cue_token)
-    if cue_class == "denied" or is_denial(evidence):
-        return "denied"
-    if is_hedged(markers(presupposed(path))) or is_question(doc):
-        return "speculative"
+    cue_class, cue_cause = _cue_class(doc, attribution, cue_token)
+    if cue_class == "denied":
+        return "denied", "denial cue"
+    if is_denial(evidence):
+        return "denied", "denial word"
+    if is_hedged(markers(presupposed(path))):
+        return "speculative", "hedge"
+    if is_question(doc):
+        return "speculative", "question"
     if cue_class:
-        return cue_class
+        return cue_class, cue_cause
     told = _told_of(chain(doc, anchor, stop=cue_token))
     if told:
-        return told
+        return told, "noun of telling"
     hearsay = _hearsay(doc, evidence)
     if hearsay:
-        return hearsay
+        return hearsay, "hearsay"
     if approximate or _estimated(doc, anchor) or any(
             t.lemma_.lower() == "estimate" and t.tag_ == "VBN" for t in path):
-        return "estimated"  # the outlet's own estimate ("is estimated to be worth $2m")
-    return "asserted"
+        # the outlet's own estimate ("is estimated to be worth $2m")
+        return "estimated", "approximation"
+    return "asserted", "outlet"
 
 
 def presupposed(path: list[Token]) -> list[Token]:
@@ -399,22 +449,23 @@ def _hearsay(doc: Doc, evidence: list[Token]) -> str | None:
     return "reported" if found <= NEUTRAL_HEARSAY else "claimed"
 
 
-def _cue_class(doc: Doc, attribution, cue_token: int | None) -> str | None:
-    """The attribution's class as it bears on its content."""
+def _cue_class(doc: Doc, attribution, cue_token: int | None) -> tuple[str | None, str]:
+    """The attribution's class as it bears on its content, and its cause's name."""
     if attribution is None:
-        return None
+        return None, "outlet"
     cue = doc[cue_token] if cue_token is not None else None
-    cue_class = attribution.cue_class
+    cue_class, cause = attribution.cue_class, "cue class"
     if attribution.cue in BELIEF_CUES:
-        cue_class = "speculative"  # "officials believe 40 died": a belief, not a statement
+        # "officials believe 40 died": a belief, not a statement
+        cue_class, cause = "speculative", "belief cue"
     if cue_class in ("confirmed", "reported", "denied") and (
             attribution.negated or cue is not None and negated(cue)):
         # "would not confirm the figure", "no one has confirmed", "did not deny that 40
         # died": passed on, not vouched for, and not contested either
-        return "claimed"
+        return "claimed", "refused cue"
     if cue_class == "denied" and cue is not None and not denies_a_claim(cue):
-        return None  # "rejected by 30 clinics": a refusal, not the denial of a claim
-    return cue_class
+        return None, "outlet"  # "rejected by 30 clinics": a refusal, not the denial of a claim
+    return cue_class, cause
 
 
 def _estimated(doc: Doc, anchor: int) -> bool:
@@ -431,11 +482,17 @@ def _hearsay_in_sentence(doc: Doc) -> bool:
 @dataclass(frozen=True, slots=True)
 class Statement:
     """What a key statement is: allegation, denial or confirmation; its status; and, for a
-    denial or confirmation, whether it denies, confirms or affirms the reported claim."""
+    denial or confirmation, whether it denies, confirms or affirms the reported claim.
+    ``cause`` names the rule that found it (``STATUS_CAUSES``); two statements that differ
+    only in cause are the same statement."""
 
     kind: str
     status: str
     polarity: str | None = None
+    cause: str | None = field(default=None, compare=False)
+
+    def because(self, cause: str) -> Statement:
+        return replace(self, cause=cause)
 
 
 DENIAL = Statement("denial", "denied", "denies")
@@ -453,29 +510,32 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
     if attribution.cue_class in ("denied", "confirmed"):
         if refused:
             # "did not deny", "no one has confirmed": the claim is passed on, not settled
-            return Statement("allegation", "claimed") if root is not None else None
+            return Statement("allegation", "claimed", cause="refused cue") \
+                if root is not None else None
         if attribution.cue_class == "confirmed":
-            return CONFIRMATION
-        return DENIAL if cue is None or denies_a_claim(cue) else None
+            return CONFIRMATION.because("confirming cue")
+        return DENIAL.because("denial cue") if cue is None or denies_a_claim(cue) else None
     if root is None:
         return None
     content = [doc[i] for i in attribution.content_tokens]
     judged = [c for c in root.children if c.dep_ in ("dobj", "xcomp", "ccomp")] \
         if root.lemma_.lower() in JUDGING_VERBS else []
     if is_denial(markers([root]) + markers(judged)):
-        return DENIAL  # "the reports are false", "it was made up", "it appears to be a hoax"
-    status = figure_status(doc, root.i, attribution, cue_token=cue_token)
+        # "the reports are false", "it was made up", "it appears to be a hoax"
+        return DENIAL.because("denial word")
+    status, cause = figure_status_cause(doc, root.i, attribution, cue_token=cue_token)
     if any(forms(t) & DENIAL_WORDS and negated(t) for t in content):
-        return Statement("denial", status, "affirms")  # "it is not a fake"
+        return Statement("denial", status, "affirms", "negated denial word")  # "it is not a fake"
     if _innocent(root):
-        return INNOCENCE  # "he said he was innocent", "I have nothing to hide"
+        return INNOCENCE.because("innocence")  # "he said he was innocent", "I have nothing to hide"
     if _disowns_part(root):
-        return DENIAL  # "it had nothing to do with the attack", "he was not responsible"
+        # "it had nothing to do with the attack", "he was not responsible"
+        return DENIAL.because("disowns a part")
     if _judged_true(cue, content):
-        return CONFIRMATION
+        return CONFIRMATION.because("judged true")
     if _denies_own_conduct(root):
-        return DENIAL  # "“We never threatened anyone,” the group said"
-    return Statement("allegation", status)
+        return DENIAL.because("own conduct denied")  # "“We never threatened anyone,” the group said"
+    return Statement("allegation", status, cause=cause)
 
 
 def says_it_is_not_so(root: Token, topics: frozenset[str] = frozenset()) -> bool:
@@ -664,33 +724,38 @@ def unattributed_statement(doc: Doc, topics: frozenset[str] = frozenset()
     ("reportedly", "is believed to have")."""
     asks = doc.text.rstrip(" \"”’'").endswith("?")  # "What don't we know?" denies nothing
     for root in (t for t in doc if t.head.i == t.i):
-        if _speaks_for_itself(root) and not asks and (
-                _denies_own_conduct(root) or _not_so(root, topics) or _disowns(root)):
-            return DENIAL, root  # a speaker's own words, quoted on: "We never agreed to it."
-        if _speaks_for_itself(root) and _innocent(root):
-            return INNOCENCE, root  # "I am innocent."
-        if _speaks_for_itself(root) and _disowns_part(root):
-            return DENIAL, root  # "We had nothing to do with it."
-        if _speaks_for_itself(root) and _no_such(root) or rhetorical_denial(doc):
-            return DENIAL, root  # "We made no such deal.", "Who says we are in talks?"
+        speaks = _speaks_for_itself(root)
+        # a speaker's own words, quoted on: "We never agreed to it."
+        if speaks and not asks and _denies_own_conduct(root):
+            return DENIAL.because("own conduct denied"), root
+        if speaks and not asks and (_not_so(root, topics) or _disowns(root)):
+            return DENIAL.because("not so"), root
+        if speaks and _innocent(root):
+            return INNOCENCE.because("innocence"), root  # "I am innocent."
+        if speaks and _disowns_part(root):
+            return DENIAL.because("disowns a part"), root  # "We had nothing to do with it."
+        if speaks and _no_such(root):
+            return DENIAL.because("no such"), root  # "We made no such deal."
+        if rhetorical_denial(doc):
+            return DENIAL.because("rhetorical question"), root  # "Who says we are in talks?"
         evidence = markers([root])
         judged = [c for c in root.children if c.dep_ in ("dobj", "xcomp", "ccomp")] \
             if root.lemma_.lower() in JUDGING_VERBS else []
         if is_denial(evidence + markers(judged)):
-            return DENIAL, root
+            return DENIAL.because("denial word"), root
         if _judged_true(root, [root, *evidence, *markers(judged)]):
-            return CONFIRMATION, root
-        status = figure_status(doc, root.i)
+            return CONFIRMATION.because("judged true"), root
+        status, cause = figure_status_cause(doc, root.i)
         hearsay = _hearsay(doc, evidence) or _passive_belief(root)
         if status != "asserted" and hearsay:
-            return Statement("allegation", status), root
+            return Statement("allegation", status, cause=cause), root
     for token in doc:  # "the death hoax spread online": the outlet calls its matter false
         if token.pos_ == "NOUN" and token.lemma_.lower() in FALSE_NOUNS and not negated(token) \
                 and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"):
-            return DENIAL, token
+            return DENIAL.because("false noun"), token
     for token in doc:  # "the students, who are feared to have been killed, ..."
         if token.head.i != token.i and _passive_belief(token):
-            return Statement("allegation", "speculative"), token
+            return Statement("allegation", "speculative", cause="passive belief"), token
     return None
 
 
@@ -738,19 +803,20 @@ def headline_statement(doc: Doc, attributions: list) -> Statement | None:
     tokens = list(doc)
     clause = _main_clause(doc)
     if is_denial(tokens, headline=True) or _denial_opening(doc) or _negated_message(doc):
-        return DENIAL
+        return DENIAL.because("headline denial")
     roots = [t for t in doc if t.head.i == t.i]
     if is_question(doc) or is_hedged(clause) or _hedge_word(doc) \
             or any(r.lemma_.lower() in BELIEF_CUES for r in roots):  # "Villagers fear ..."
-        return Statement("allegation", "speculative")
+        return Statement("allegation", "speculative", cause="headline hedge")
     trailing = _TRAILING_SOURCE.search(doc.text)
     if trailing and not attributions:
         unnamed_source = trailing.group("who").lower().split()[-1] in UNNAMED_SOURCES
-        return Statement("allegation", "claimed" if unnamed_source else "reported")
+        return Statement("allegation", "claimed" if unnamed_source else "reported",
+                         cause="headline source")
     if _words(clause) & (HEARSAY_WORDS | CLAIM_VERBS) or _passive_hearsay(tokens) \
             or _hearsay_in_sentence(doc) or any(t.lower_ in HEADLINE_HEARSAY for t in doc) \
             or any(_reduced_hearsay(r) for r in roots):
-        return Statement("allegation", "claimed")
+        return Statement("allegation", "claimed", cause="headline hearsay")
     return None
 
 

@@ -36,13 +36,15 @@ The modules, in the order a sentence meets them: ``relations`` (one sentence's r
 helpers both share), ``intermediaries`` (chains), ``quotes``, then the naming of sources:
 ``phrases`` (reading a source phrase), ``resolve`` (a phrase to an entity), ``registry``
 (the entities of a document), ``names`` and ``source_types``; ``document`` holds the
-per-document state behind ``DocumentSources``.
+per-document state behind ``DocumentSources``; ``resolution`` names how each source was
+reached, as the counters and the explain trace say it.
 """
 
 from claimledger.extract.attribution.document import DocumentSources, covering
 from claimledger.extract.attribution.quotes import quote_regions
 from claimledger.extract.attribution.records import AttributionMention
 from claimledger.extract.attribution.relations import find_relations
+from claimledger.extract.attribution.resolution import RESOLUTIONS, resolution_rule
 
-__all__ = ["AttributionMention", "DocumentSources", "covering", "find_relations",
-           "quote_regions"]
+__all__ = ["RESOLUTIONS", "AttributionMention", "DocumentSources", "covering", "find_relations",
+           "quote_regions", "resolution_rule"]

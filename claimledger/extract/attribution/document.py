@@ -65,6 +65,7 @@ class DocumentSources:
             cue=relation.cue,
             cue_class=relation.cue_class,
             via=relation.via,
+            via_rules=relation.via_rules,
             source_span=char_span(sent, span),
             cue_span=char_span(sent, relation.cue_tokens),
             content_span=char_span(sent, content),
@@ -89,17 +90,21 @@ class DocumentSources:
         """Intermediaries from the page down: the enclosing relation's chain and source, then
         this relation's own translators and media."""
         outer = relation.outer or enclosing(relation, relations)
-        via: list[str] = []
+        via: list[tuple[str, str]] = []  # (name, the chain rule that put it there)
         if outer is not None and outer.cue_class != "denied":
-            via.extend(outer.via)
+            via.extend(zip(outer.via, outer.via_rules))
             if outer.entity is not None and not outer.entity.outlet:
-                via.append(outer.entity.name)
-        for token in relation.intermediaries:
+                via.append((outer.entity.name, "citing" if relation.cue == "citing" else "nested cue"))
+        for token, rule in relation.intermediaries:
             entity = self._resolver.resolve(token, start)
             if entity is not None and not entity.outlet:
-                via.append(entity.name)
+                via.append((entity.name, rule))
         own = relation.entity.name if relation.entity is not None else None
-        relation.via = [name for i, name in enumerate(via) if name != own and name not in via[:i]]
+        names = [name for name, _ in via]
+        kept = [(name, rule) for i, (name, rule) in enumerate(via)
+                if name != own and name not in names[:i]]
+        relation.via = [name for name, _ in kept]
+        relation.via_rules = [rule for _, rule in kept]
 
     def _note_quote(self, sent: Doc, start: int, relation: Relation) -> None:
         """Remember who speaks the quotes a relation covers, for the sentences that go on."""

@@ -21,6 +21,16 @@ _RELAY_VERBS = vocab.words("attribution", "relay_verbs")
 _SPOKEN = vocab.words("attribution", "spoken_nouns")
 _RECIPIENT_CUES = vocab.words("attribution", "recipient_cues")
 _OCCASION_VERBS = vocab.words("attribution", "occasion_verbs")
+# What puts a name in a statement's chain, by the name the per-rule counters ("chain: ...")
+# and the explain trace print.
+CHAIN_RULES = {
+    "citing": "the citer of \"citing X\"",
+    "nested cue": "the source of the statement this one is reported in (\"Y reported X said\")",
+    "translated by": "a translator (\"as translated by Y\")",
+    "relayed by": "an outlet that reported or quoted it (\"as reported by Y\")",
+    "interview with": "the medium of an interview or an occasion (\"in an interview with Y\")",
+    "told to media": "the medium it was told to (\"told state television\")",
+}
 
 
 def is_intermediary_verb(verb: Token) -> bool:
@@ -54,14 +64,15 @@ def attach_intermediaries(sent: Doc, relations: list[Relation]) -> None:
         lemma = token.lemma_.lower()
         if lemma in lex.TRANSLATION_WORDS or lemma in _RELAY_VERBS and is_intermediary_verb(token):
             target = agent_of(token) or _by_phrase(token)
+            rule = "translated by" if lemma in lex.TRANSLATION_WORDS else "relayed by"
         elif lemma == "interview" or (lemma in _OCCASION_VERBS and token.tag_ == "VBG"):
-            target = _media_after(token)
+            target, rule = _media_after(token), "interview with"
         else:
             continue
         if target is not None and _names_someone(target):
             owner = _owning_relation(token, relations, by_cue)
             if owner is not None and owner.source != target:
-                owner.intermediaries.append(target)
+                owner.intermediaries.append((target, rule))
     for relation in relations:
         if relation.cue in _RECIPIENT_CUES:
             for child in _cue_verb(sent, relation).children:
@@ -71,7 +82,7 @@ def attach_intermediaries(sent: Doc, relations: list[Relation]) -> None:
                 elif child.dep_ == "prep" and child.lower_ in ("to", "on"):
                     recipient = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if recipient is not None and _is_media(recipient):
-                    relation.intermediaries.append(recipient)
+                    relation.intermediaries.append((recipient, "told to media"))
 
 
 def _cue_verb(sent: Doc, relation: Relation) -> Token:

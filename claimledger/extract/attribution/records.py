@@ -22,6 +22,7 @@ class AttributionMention:
     content_span: tuple[int, int] | None
     content_tokens: range
     negated: bool = False
+    via_rules: list[str] = field(default_factory=list)  # what put each of ``via`` there
 
 
 @dataclass(slots=True)
@@ -50,10 +51,12 @@ class Relation:
     source_tokens: tuple[int, int] | None
     content: tuple[int, int] | None
     negated: bool = False
-    intermediaries: list[Token] = field(default_factory=list)
+    # each with the chain rule that found it (``intermediaries.CHAIN_RULES``)
+    intermediaries: list[tuple[Token, str]] = field(default_factory=list)
     outer: Relation | None = None  # set when nesting is not read off the contents ("citing")
     entity: Entity | None = None
     via: list[str] = field(default_factory=list)
+    via_rules: list[str] = field(default_factory=list)
 
 
 Tokens = tuple[int, int]
