@@ -12,7 +12,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from claimledger.clean import clean_document, line_keys
 from claimledger.errors import ClaimledgerError, Errors
+from claimledger.extract.counters import counted
 from claimledger.ingest import Stated, read_sources
 from claimledger.ingest.safety import error_detail, internal_error
 from claimledger.link import link_pending
@@ -79,6 +80,7 @@ def build(
     what the pages say; documents already stored unchanged keep theirs)."""
     progress = progress or _Silent()
     sources = list(sources)
+    started = time.perf_counter()
     executor = make_executor(settings.executor, workers=settings.worker_count,
                              scheduler=settings.scheduler or None)
     try:
@@ -87,12 +89,14 @@ def build(
         executor.close()
         raise
     report = BuildReport(build_id=ledger.start_build(sources))
-    stages = (
+    report.seconds["load"] = time.perf_counter() - started
+    stages: tuple[tuple[str, Callable[[], object]], ...] = (
         ("read", lambda: ingest(sources, ledger, settings, report=report, progress=progress,
                                 stated=stated)),
         ("clean", lambda: clean_pending(ledger, settings, report=report, progress=progress)),
-        ("extract", lambda: extract_pending(ledger, settings, executor, report=report, progress=progress)),
-        ("link", lambda: link_pending(ledger, settings, report=report, progress=progress)),
+        ("extract", lambda: extract_pending(ledger, settings, executor, report=report,
+                                            progress=progress)),
+        ("link", lambda: link_counted(ledger, settings, report=report, progress=progress)),
     )
     try:
         for name, run in stages:
@@ -121,7 +125,8 @@ def check_installation(settings: Settings, executor: Executor) -> None:
             importlib.import_module(name)
         except Exception as error:  # ImportError, or any failure inside the package's import
             raise ClaimledgerError("E304", module=name, detail=error_detail(error)) from error
-    for _ in executor.map(partial(load_extraction, model=settings.spacy_model), [[]]):
+    # size=0: a local executor loads the model in this process, where forked workers share it
+    for _ in executor.map(partial(load_extraction, model=settings.spacy_model), [[]], size=0):
         pass
 
 
@@ -221,11 +226,11 @@ def extract_pending(
     """Claims for every cleaned document, then source names made canonical corpus-wide."""
     pending = ledger.pending("cleaned")
     progress.stage("extract", len(pending))
-    batches = (pending[i : i + settings.documents_per_batch]
-               for i in range(0, len(pending), settings.documents_per_batch))
+    size = batch_length(len(pending), settings.documents_per_batch, settings.worker_count)
+    batches = (pending[i : i + size] for i in range(0, len(pending), size))
     loaded = ([(row_id, ledger.load(row_id)) for row_id in batch] for batch in batches)
     task = partial(extract_batch, model=settings.spacy_model, batch_size=settings.batch_size)
-    for batch_result in executor.map(task, loaded):
+    for batch_result in executor.map(task, loaded, size=len(pending)):
         for row_id, value, failure in batch_result:
             claims, rules = value if value is not None else (None, {})
             report.rules.update(rules)
@@ -240,6 +245,23 @@ def extract_pending(
         ledger.canonicalise_sources(canonical_sources(ledger.source_names()))
 
 
+def link_counted(ledger: Ledger, settings: Settings, *, report: BuildReport,
+                 progress: Progress) -> None:
+    """The link stage, its rule counts added to the report. Extraction's counts come with
+    each batch (``extract_batch``); ``counted`` takes differences, so a batch extracted in
+    this process before linking is not counted again here."""
+    _, rules = counted(lambda: link_pending(ledger, settings, report=report, progress=progress))
+    report.rules.update(rules)
+
+
+def batch_length(documents: int, most: int, workers: int) -> int:
+    """Documents per batch: at most ``most``, in a number of batches that is a multiple of
+    the workers, so that a small job keeps every worker busy to its end (10 documents on 2
+    workers: 2 batches of 5, not 1 of 10; 40: 4 of 10, not 16, 16 and 8)."""
+    rounds = max(1, -(-documents // (workers * most)))
+    return max(1, -(-documents // (workers * rounds)))
+
+
 def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple]:
     """(row id, (claims, rule counts), failure) for each document of a batch: runs in a
     worker. The batch's rule counts (extract/counters.py) ride with its first document.
@@ -248,7 +270,6 @@ def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple
     one document's failure is reported with its name and the others still get their claims.
     """
     from claimledger.extract.claims import extract_documents
-    from claimledger.extract.counters import counted
 
     try:
         found, rules = counted(lambda: extract_documents([doc for _, doc in documents], model=model,
@@ -257,7 +278,7 @@ def extract_batch(documents: list, *, model: str, batch_size: int) -> list[tuple
                 for i, ((row_id, _), claims) in enumerate(zip(documents, found))]
     except Exception:  # an extraction bug on one document must not stop the build
         LOGGER.debug("extraction failed on a batch: each document runs alone", exc_info=True)
-        results = []
+        results: list[tuple] = []
         for row_id, doc in documents:
             try:
                 (claims,), rules = counted(lambda: extract_documents([doc], model=model,

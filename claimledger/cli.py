@@ -11,6 +11,7 @@ import json
 import inspect
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
@@ -83,17 +84,38 @@ def _log_to_stderr(level: int) -> None:
 
 
 class _RichProgress:
-    """Draws the build's stages as Rich progress bars."""
+    """Draws the build's stages as Rich progress bars, redrawn as the build advances (at most
+    ten times a second) rather than by Rich's refresh thread: the build may fork worker
+    processes, and a thread holding the console's lock at that moment would leave it held
+    in the worker for good."""
+
+    REDRAW_S = 0.1
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
         self.tasks: dict[str, TaskID] = {}
+        self.drawn = 0.0
 
     def stage(self, name: str, total: int | None) -> None:
         self.tasks[name] = self.progress.add_task(name, total=total)
+        self._redraw(force=True)
 
     def advance(self, name: str, amount: int = 1) -> None:
         self.progress.advance(self.tasks[name], amount)
+        self._redraw()
+
+    def _redraw(self, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self.drawn >= self.REDRAW_S:
+            self.progress.refresh()
+            self.drawn = now
+
+
+def _progress_bars(*, quiet: bool = False) -> Progress:
+    """The bars a build draws through ``_RichProgress`` (no refresh thread: see there)."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description:>8}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=console, disable=quiet,
+                    transient=False, auto_refresh=False)
 
 
 def with_settings_options(command: Callable) -> Callable:
@@ -170,9 +192,7 @@ def build(
     if outlet is not None or published is not None:
         stated = Stated.checked(outlet=outlet, published=published)
     ledger = Ledger(db)
-    columns = (SpinnerColumn(), TextColumn("{task.description:>8}"), BarColumn(),
-               MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, disable=quiet, transient=False) as bar:
+    with _progress_bars(quiet=quiet) as bar:
         report = run_build(sources, ledger, settings, progress=_RichProgress(bar), stated=stated)
     _print_build_summary(report, db)
     if stats is not None:
@@ -367,8 +387,7 @@ def demo(
     from claimledger.store import Ledger
 
     ledger = Ledger(db)
-    with Progress(SpinnerColumn(), TextColumn("{task.description:>8}"), BarColumn(),
-                  MofNCompleteColumn(), console=console) as bar:
+    with _progress_bars() as bar:
         report = run_build([str(corpus_path())], ledger, Settings.load(config),
                            progress=_RichProgress(bar))
     _print_build_summary(report, db)

@@ -1,9 +1,10 @@
 """A worker process that dies costs one document, and a build killed at any moment recovers.
 
-The worker tests use functions of this module as the per-batch work: a spawned worker imports
-this module by name, so a function here can kill its own process on a marked item, as the
-OOM killer or a segfault in a native library would. The module imports little at the top, so
-that every fresh worker starts quickly; the build is imported where a test needs it.
+The worker tests use functions of this module as the per-batch work: a worker (forked on
+Linux, spawned elsewhere, where it imports this module by name) runs a function here that
+kills its own process on a marked item, as the OOM killer or a segfault in a native library
+would. The module imports little at the top, so that a spawned worker starts quickly; the
+build is imported where a test needs it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.run.local import LocalExecutor
+from claimledger.run.local import POOL_MIN_ITEMS, LocalExecutor, start_method
 
 MARK = "Quillborough"  # a made-up word: the document that kills its worker names it
 
@@ -42,13 +43,18 @@ def square_or_die(batch: list) -> list:
     return results
 
 
+# The build's own extract_batch, kept by a test that patches it with extract_or_die: a forked
+# worker sees the patch, a spawned one imports the build afresh.
+REAL: dict = {}
+
+
 def extract_or_die(documents: list, **options) -> list:
     """The build's extraction, except that the process dies on a document naming MARK."""
-    from claimledger.build import extract_batch  # in a worker: the build's own function
+    from claimledger.build import extract_batch
 
     if any(MARK in (doc.text or "") for _, doc in documents):
         os.kill(os.getpid(), signal.SIGKILL)
-    return extract_batch(documents, **options)
+    return REAL.get("extract_batch", extract_batch)(documents, **options)
 
 
 def batches_of(texts: list[str], size: int) -> list[list]:
@@ -134,7 +140,10 @@ def test_the_build_rejects_the_document_that_kills_its_worker_and_goes_on(tmp_pa
     for name, text in stories.items():
         (corpus / name).write_text(text, encoding="utf-8")
     real = claimledger.build.extract_batch
+    monkeypatch.setitem(REAL, "extract_batch", real)
     monkeypatch.setattr(claimledger.build, "extract_batch", extract_or_die)
+    # four documents in worker processes however small a job the pool would take alone
+    monkeypatch.setitem(POOL_MIN_ITEMS, start_method(), 1)
     ledger = Ledger(tmp_path / "ledger.db")
     report = claimledger.build.build([str(corpus)], ledger, Settings(workers=2, documents_per_batch=2))
     [rejection] = report.rejected

@@ -2,7 +2,8 @@
 
 A stage hands an executor a pure function and batches of documents; the executor returns
 the results batch by batch, in order. ``local`` runs them in this process or in worker
-processes on this machine; ``dask`` (optional extra) on a Dask cluster.
+processes on this machine (chosen by the size of the job); ``dask`` (optional extra) on a
+Dask cluster, whatever the size.
 
 A batch is a list of items ``(key, document)``; the function returns one result per item,
 ``(key, value, failure)``, where failure is None or ``(document name, detail)`` for an item
@@ -19,8 +20,11 @@ from typing import Protocol
 
 
 class Executor(Protocol):
-    def map(self, function: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
-        """function(batch) for every batch, results in the order of the batches."""
+    def map(self, function: Callable[[list], list], batches: Iterable[list], *,
+            size: int | None = None) -> Iterator[list]:
+        """function(batch) for every batch, results in the order of the batches. ``size``,
+        the items the batches hold in all when known, lets an executor run a small job where
+        it is instead of shipping it to workers."""
         ...
 
     def close(self) -> None: ...

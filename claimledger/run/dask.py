@@ -56,7 +56,10 @@ class DaskExecutor:
     def workers(self) -> int:
         return max(1, len(self._client.scheduler_info().get("workers", {})))
 
-    def map(self, function: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
+    def map(self, function: Callable[[list], list], batches: Iterable[list], *,
+            size: int | None = None) -> Iterator[list]:
+        """Every batch on the cluster, whatever ``size``: a build that names Dask wants its
+        work there, and the set-up check must load the model where the work will run."""
         # pure=False: two identical batches (a re-run) are still computed, never shared.
         submit = partial(self._client.submit, function, pure=False)
         yield from in_order(submit, batches, in_flight=2 * self.workers,

@@ -1,8 +1,19 @@
 """Run per-article stages here: in this process, or in a pool of worker processes.
 
-Workers are started with "spawn" (a clean interpreter each; no database handles or threads
-inherited) and keep their spaCy pipeline loaded between batches. At most two batches per
-worker are in flight, so memory stays flat however large the corpus.
+Which of the two is chosen by the size of the job: a pool pays for itself only when the work
+outweighs starting it, so a job of fewer than ``pool_min_items`` items runs in this process
+(``benchmarks/bench_build.py`` measures the break-even; see ``POOL_MIN_ITEMS``). Where the
+platform allows it (Linux), workers are forked from this process after the stage's set-up has
+run here (``prepare``): they start in milliseconds with the spaCy pipeline already loaded, and
+its memory is shared copy-on-write (``gc.freeze`` first, so that the collector does not touch
+every inherited object and copy its page). Elsewhere they are spawned (a clean interpreter
+each) and load the pipeline themselves. Either way a worker keeps its pipeline between
+batches, and at most two batches per worker are in flight, so memory stays flat however large
+the corpus.
+
+A forked worker inherits this process's open database handles and threads' locks: it never
+touches the ledger, and the command line draws its progress without a refresh thread, so no
+lock can be held by a thread that the worker lacks.
 
 A worker process that dies (killed by the OOM killer, a segfault in a native library) breaks
 the whole pool, and every batch in flight fails with it, so which batch killed it is not
@@ -11,8 +22,8 @@ that was only in flight with the culprit, or met a passing shortage of memory, n
 A batch that kills its process a second time is split in halves, each run alone, down to
 the one item that kills its process; that item gets the crash result of
 ``claimledger.run.crashed`` (for the extraction stage: a coded rejection of the document,
-which stays stored for the next build) and the rest of the build goes on. A lone worker
-(``workers=1``) runs in the build's own process, where nothing can be isolated.
+which stays stored for the next build) and the rest of the build goes on. Work that runs in
+this process (``workers=1``, or a job below the pool's size) cannot be isolated that way.
 
 The other way round, a build killed with SIGKILL cannot stop its workers, which would wait
 for work forever holding their pipelines' memory: each worker watches its parent and exits
@@ -21,15 +32,19 @@ within a second of the parent's end (``_exit_with_parent``).
 
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 
 from claimledger.run import crashed, in_order
 
@@ -71,14 +86,35 @@ class _Done:
         return self.value
 
 
+def start_method() -> str:
+    """"fork" where forking a process that holds a loaded pipeline is safe (Linux), else
+    "spawn" (macOS and Windows: system libraries there are not safe across a fork)."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+# The smallest job (in documents) that a pool speeds up, by start method: below it, starting
+# the workers and shipping the documents to them costs more than the second core saves.
+# Measured with benchmarks/bench_build.py on 2 cores: a forked pool costs about 0.1 s and a
+# document about 0.07 s of parsing, so it pays from a few documents; spawned workers each
+# import spaCy and load the model (about 2 s), which a job of fewer than some 60 documents
+# does not win back.
+POOL_MIN_ITEMS = {"fork": 4, "spawn": 64}
+
+
 class LocalExecutor:
-    def __init__(self, *, workers: int = 1) -> None:
+    def __init__(self, *, workers: int = 1, pool_min_items: int | None = None) -> None:
         self.workers = max(1, workers)
-        self._pool = None
+        self.method = start_method()
+        self.pool_min_items = (POOL_MIN_ITEMS[self.method] if pool_min_items is None
+                               else pool_min_items)
+        self._pool: ProcessPoolExecutor | None = None
         self.restarts = 0  # pools started again after a worker died: for tests and reports
 
-    def map(self, function: Callable[[list], list], batches: Iterable[list]) -> Iterator[list]:
-        if self.workers == 1:
+    def map(self, function: Callable[[list], list], batches: Iterable[list], *,
+            size: int | None = None) -> Iterator[list]:
+        """``function(batch)`` for every batch, in this process when there is one worker or
+        the job holds fewer than ``pool_min_items`` items (``size``, when known)."""
+        if self.workers == 1 or (size is not None and size < self.pool_min_items):
             for batch in batches:
                 yield function(batch)
             return
@@ -120,23 +156,31 @@ class LocalExecutor:
         return (self._alone(function, batch[:half])
                 + self._alone(function, batch[half:]))
 
-    def _ensure_pool(self):
+    def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
             single_threaded_numerics()  # spawned workers inherit the environment
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                max_workers=self.workers, mp_context=multiprocessing.get_context(self.method),
                 initializer=_exit_with_parent, initargs=(os.getpid(),),
             )
+            if self.method == "fork":
+                # A forking pool starts all its workers at its first task: freeze what this
+                # process holds now (the pipeline, the modules) so that the workers' collector
+                # leaves those pages shared, then let this process collect them again.
+                gc.freeze()
+                try:
+                    self._pool.submit(os.getpid).result()
+                finally:
+                    gc.unfreeze()
         return self._pool
 
     def _restart(self) -> str:
         """Drop a broken pool (the next batch starts a fresh one); how its worker died."""
-        processes = list((getattr(self._pool, "_processes", None) or {}).values())
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return "its worker process died"
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=True, cancel_futures=True)
         self.restarts += 1
         died = _how_it_died([process.exitcode for process in processes])
         LOGGER.warning("a worker process died (%s): its batches run again, alone", died)
