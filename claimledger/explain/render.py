@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimledger.explain.trace import SentenceTrace, Trace
+from claimledger.link.measures import KEY_PARTS
 
 
 def render(trace: Trace, *, parse: bool = True) -> str:
@@ -45,7 +46,8 @@ def render_sentence(sentence: SentenceTrace, *, number: int = 1, parse: bool = T
         lines.append(f"    source {claim.source or '—'}{via}  cue {claim.cue or '—'}")
         if claim.kind == "figure":
             lines.append(f"    counted {claim.counted or '—'}  event {claim.event or '—'}")
-            key = (" | ".join(part or "-" for part in claim.measure_key) if claim.measure_key
+            key = (" | ".join(f"{name} {part or '-'}" for name, part
+                              in zip(KEY_PARTS, claim.measure_key)) if claim.measure_key
                    else "none (nothing counted)")
             lines.append(f"    measure {claim.measure or '—'}  key {key}")
     return lines

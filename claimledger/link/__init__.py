@@ -4,13 +4,19 @@
 stored window index (old documents are never re-read unless a new one looks like them),
 origins are recomputed only for the documents that reuse connects to the new ones, and
 measures only where new claims arrive.
+
+The stage counts its decisions with ``extract.counters.count`` in the process that runs it
+(figures by the parts of their measure key, figures that joined another or stood alone,
+answers by the rule that linked them, flags by kind): ``counted(lambda: link_pending(...))``
+returns them.
 """
 
 from __future__ import annotations
 
+from claimledger.extract.counters import count
 from claimledger.link.answers import answered_measure, named_sources, source_index
 from claimledger.link.flags import measure_flags
-from claimledger.link.measures import measure_id, measure_key, measure_label
+from claimledger.link.measures import key_rules, measure_id, measure_key, measure_label
 from claimledger.link.origins import origins
 from claimledger.link.reuse import LinkDoc, ReuseIndex, compare_many, window_signatures
 
@@ -101,6 +107,10 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
         key = measure_key(claim)
         if key is not None:
             claim["measure"] = assignment[claim["id"]] = measure_id(key)
+            for rule in key_rules(key):
+                count("measure key", rule)
+        elif claim["kind"] == "figure":
+            count("measure", "none (nothing counted)")  # as the explain trace says it
     names = source_index([row["source"] for row in ledger.source_rows()])
     figures_by_document: dict[int, list[dict]] = {}
     figures_by_source: dict[str, list[dict]] = {}
@@ -129,6 +139,8 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
         if not figures:
             emptied.add(measure)
             continue
+        count("measure", "figure stood alone" if len(figures) == 1 else "figures joined",
+              len(figures))
         statements = [c for c in claims if c["kind"] in _ANSWERS]
         rows.append(_measure_row(measure, figures, statements, spread))
     ledger.save_measures(rows, emptied)

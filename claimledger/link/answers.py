@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from claimledger.extract.counters import count
 from claimledger.extract.vocab import words
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -86,31 +87,55 @@ def names_source(answer: dict, source: str | None) -> bool:
     return bool(name_words(source) & text)
 
 
+# The rules by which an answer addresses figures, by the name the per-rule counters
+# ("answer: <kind> <rule>") print; the first three link it.
+ANSWER_RULES = {
+    "states the figure": "the figure is the matter of the answered clause",
+    "names the figures": "a word for figures in the answered clause",
+    "names their source": "the sentence names the figures' source and a word for figures",
+    "rejects a document": "the answer rejects a document as a whole",
+    "affirms": "an affirmation by the subject answers an accusation, no figure",
+    "addresses nothing": "no figure stated, named or behind a rejected document",
+}
+
+
 def answered_measure(answer: dict, figures: list[dict]) -> str | None:
     """The measure an answer addresses, or None; ``figures``: those of its article and of
-    the sources it names, in any order."""
-    return next((c["measure"] for c in addressed(answer, figures) if c.get("measure")), None)
+    the sources it names, in any order. Counted by the rule that linked it (or that it
+    found figures with no measure, or none)."""
+    found, rule = addressed_by(answer, figures)
+    measure = next((c["measure"] for c in found if c.get("measure")), None)
+    linking = rule not in ("affirms", "addresses nothing")
+    count("answer", f"{answer.get('kind')} {rule}" + (
+        ", no figure in a measure" if linking and measure is None else ""))
+    return measure
 
 
 def addressed(answer: dict, figures: list[dict]) -> list[dict]:
     """The figures among ``figures`` that an answer addresses, nearest first (see the module
     docstring for the order of the tests)."""
+    return addressed_by(answer, figures)[0]
+
+
+def addressed_by(answer: dict, figures: list[dict]) -> tuple[list[dict], str]:
+    """The figures an answer addresses and the rule of ``ANSWER_RULES`` that decided."""
     if answer.get("polarity") == "affirms":
-        return []
+        return [], "affirms"
     stated = stated_figures(answer, figures)
     if stated:
-        return stated
+        return stated, "states the figure"
     target = _words(answer.get("target") or answer.get("sentence"))
     named = [c for c in figures if names_source(answer, c.get("source"))]
-    quantity = bool(set(target) & QUANTITY_WORDS) or bool(named) and bool(
+    in_clause = bool(set(target) & QUANTITY_WORDS)
+    quantity = in_clause or bool(named) and bool(
         set(_words(answer.get("sentence"))) & QUANTITY_WORDS)
     document = not quantity and _rejects_document(target)
     if not (quantity or document):
-        return []
+        return [], "addresses nothing"
     pool = _nearest(answer, named) if named else _before_then_after(answer, figures)
     if document:
-        pool = [c for c in pool if _document_behind(c)]
-    return pool
+        return [c for c in pool if _document_behind(c)], "rejects a document"
+    return pool, "names the figures" if in_clause else "names their source"
 
 
 def stated_figures(answer: dict, figures: list[dict]) -> list[dict]:

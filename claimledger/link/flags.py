@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from claimledger.extract.counters import count
 from claimledger.extract.vocab import words
 from claimledger.link.answers import addressed, denied_outright
 from claimledger.model import Flag
@@ -118,10 +119,13 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
 
 
 def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> list[Flag]:
-    """The flags of one measure from its claims and the denials linked to it."""
+    """The flags of one measure from its claims and the denials linked to it, each counted
+    by kind ("flag: <kind>")."""
     points = independent_points(claims)
     flags = []
-    agreeing, disagreeing, apart = set(), set(), []
+    agreeing: set[str] = set()
+    disagreeing: set[str] = set()
+    apart: list[tuple[Point, Point]] = []
     for a, b in combinations(points, 2):
         ia, ib = interval(a.claim, spread), interval(b.claim, spread)
         if meet(ia, ib):
@@ -153,6 +157,8 @@ def measure_flags(claims: list[dict], denials: list[dict], *, spread: float) -> 
         flags.append(Flag("single-origin", sorted(c["id"] for c in claims),
                           f"{len(claims)} claims in {len({c['doc'] for c in claims})} articles go "
                           "back to one origin"))
+    for flag in flags:
+        count("flag", flag.kind)
     return flags
 
 

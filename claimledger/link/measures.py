@@ -290,6 +290,33 @@ def _partitive(before: list[str]) -> bool:
     return len(before) >= 2 and before[-2] == "of" and before[-1] in _DETERMINERS
 
 
+# The parts of a key, by the names the explain trace labels them with.
+KEY_PARTS = ("counted", "event", "unit", "change", "scope", "part", "magnitude")
+_EVENT_CLASS_NAMES = frozenset(name for name, _, _ in EVENT_CLASSES)
+
+
+def key_rules(key: tuple) -> list[str]:
+    """The parts that group a figure beyond what it counts, by rule name, as the per-rule
+    counters count them ("measure key: event class"): the event (a class, or a word of the
+    claim's own), a unit other than a plain count (money or a unit), a change, a place, a
+    part (a phase or an increment) and an order of magnitude."""
+    _, event, unit, change, scope, part, band = key
+    rules = ["counted"]
+    if event != "-":
+        rules.append("event class" if event in _EVENT_CLASS_NAMES else "event word")
+    if unit != "count":
+        rules.append("money" if unit.startswith("money:") else "unit")
+    if change == "change":
+        rules.append("change")
+    if scope:
+        rules.append("scope")
+    if part:
+        rules.append("increment" if part == "additional" else "phase")
+    if band:
+        rules.append("magnitude")
+    return rules
+
+
 def measure_id(key: tuple) -> str:
     return "m-" + hashlib.sha1("|".join(key).encode("utf-8")).hexdigest()[:10]
 
