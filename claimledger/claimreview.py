@@ -17,9 +17,14 @@ origin contested.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any, cast
 
 from claimledger import __version__
 from claimledger.link.answers import addressed
+from claimledger.store.rows import ClaimRow
+
+if TYPE_CHECKING:
+    from claimledger.store import Ledger
 
 PERSON_TYPES = {"journalist", "expert"}
 RATINGS = (  # the first flag a claim's measure has decides the wording
@@ -32,13 +37,13 @@ RATINGS = (  # the first flag a claim's measure has decides the wording
 )
 
 
-def claimreview_document(ledger, *, reviewer: str = "claimledger") -> dict:
+def claimreview_document(ledger: Ledger, *, reviewer: str = "claimledger") -> dict[str, Any]:
     """The whole ledger as one JSON-LD document with a ClaimReview per origin."""
     documents = {d["doc"]: d for d in ledger.document_rows()}
     claims = list(ledger.claims())
     flags = {m["id"]: m["flags"] for m in ledger.measures()}
     answered = answered_claims(claims)
-    groups: dict[str, list[dict]] = {}
+    groups: dict[str, list[ClaimRow]] = {}
     for claim in claims:
         groups.setdefault(claim["origin"] or claim["id"], []).append(claim)
     graph = [
@@ -48,11 +53,11 @@ def claimreview_document(ledger, *, reviewer: str = "claimledger") -> dict:
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def answered_claims(claims: list[dict]) -> dict[str, set[str]]:
+def answered_claims(claims: list[ClaimRow]) -> dict[str, set[str]]:
     """Figure claim id -> "denied" / "confirmed": the answers of other sources that
     address it, among those linked to its measure."""
-    figures: dict[str, list[dict]] = {}
-    answers: list[dict] = []
+    figures: dict[str | None, list[ClaimRow]] = {}
+    answers: list[ClaimRow] = []
     for claim in claims:
         if claim["measure"] and claim["kind"] == "figure":
             figures.setdefault(claim["measure"], []).append(claim)
@@ -61,18 +66,19 @@ def answered_claims(claims: list[dict]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for answer in answers:
         verdict = "denied" if answer["kind"] == "denial" else "confirmed"
-        for figure in addressed(answer, figures.get(answer["measure"], [])):
+        # link/ reads rows as dicts
+        for figure in addressed(cast(dict, answer), cast("list[dict]", figures.get(answer["measure"], []))):
             if figure["source"] != answer["source"] or not figure["source"]:
                 found.setdefault(figure["id"], set()).add(verdict)
     return found
 
 
-def _review(origin: str, claims: list[dict], documents: dict, flags: dict,
-            answered: dict[str, set[str]], reviewer: str) -> dict:
+def _review(origin: str, claims: list[ClaimRow], documents: dict, flags: dict,
+            answered: dict[str, set[str]], reviewer: str) -> dict[str, Any]:
     claims = sorted(claims, key=lambda c: (c["published"] or "9999", c["doc"]))
     first = next((c for c in claims if c["id"] == origin), claims[0])
     appearances = [_appearance(documents[c["doc"]]) for c in claims if c["doc"] in documents]
-    item = {
+    item: dict[str, Any] = {
         "@type": "Claim",
         "text": first["sentence"],
         "appearance": appearances,
@@ -85,7 +91,7 @@ def _review(origin: str, claims: list[dict], documents: dict, flags: dict,
         item["author"] = {"@type": "Organization", "name": documents[first["doc"]]["outlet"]}
     if first["published"]:
         item["datePublished"] = first["published"]
-    review = {
+    review: dict[str, Any] = {
         "@type": "ClaimReview",
         "identifier": origin,
         "claimReviewed": first["sentence"],
@@ -101,8 +107,8 @@ def _review(origin: str, claims: list[dict], documents: dict, flags: dict,
     return review
 
 
-def _appearance(document: dict) -> dict:
-    work = {"@type": "NewsArticle", "headline": document["title"] or document["doc"]}
+def _appearance(document: dict) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "NewsArticle", "headline": document["title"] or document["doc"]}
     if document.get("url"):
         work["url"] = document["url"]
     if document.get("published"):
@@ -113,7 +119,8 @@ def _appearance(document: dict) -> dict:
     return work
 
 
-def _rating(first: dict, claims: list[dict], flags: dict, answered: dict[str, set[str]]) -> str:
+def _rating(first: ClaimRow, claims: list[ClaimRow], flags: dict,
+            answered: dict[str, set[str]]) -> str:
     """What the ledger found about this origin: its own status when denied, else the
     answers addressing any of its claims and the first flag of its measure naming one."""
     if first["status"] == "denied":
@@ -124,7 +131,7 @@ def _rating(first: dict, claims: list[dict], flags: dict, answered: dict[str, se
     return next((text for flag, text in RATINGS if flag in naming), f"Not compared ({first['status']})")
 
 
-def _looks_like_person(claim: dict) -> bool:
+def _looks_like_person(claim: ClaimRow) -> bool:
     """Two or three capitalised words and no organisation word: "Ilsa Marrek"."""
     words = (claim["source"] or "").split()
     org_words = {"ministry", "agency", "directorate", "network", "bank", "office", "service",

@@ -18,9 +18,13 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from claimledger.errors import ClaimledgerError
+from claimledger.store.rows import ClaimRow
+
+if TYPE_CHECKING:
+    from claimledger.store import Ledger
 
 # Field name -> Arrow type name ("string", "int64", "float64", "list<string>", "json").
 SCHEMAS: dict[str, dict[str, str]] = {
@@ -94,7 +98,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
-def table_rows(ledger, table: str, *, all_versions: bool = False, extras: bool = False):
+def table_rows(ledger: Ledger, table: str, *, all_versions: bool = False, extras: bool = False):
     """The rows of an export table and its schema (field -> type)."""
     if table == "documents":
         return ledger.documents(all_versions=all_versions), SCHEMAS["documents"]
@@ -108,20 +112,17 @@ def table_rows(ledger, table: str, *, all_versions: bool = False, extras: bool =
     raise ClaimledgerError("E203", fmt=table, table="export", choices=", ".join(SCHEMAS))
 
 
-def measure_records(ledger, rows: list[dict] | None = None):
+def measure_records(ledger: Ledger, rows: list[dict] | None = None) -> Iterator[dict[str, Any]]:
     """Measures with their claims, values by source and date (copies folded), and flags."""
     from claimledger.link.flags import timeline
 
     rows = ledger.measures() if rows is None else rows
-    members: dict[str, list[dict]] = {}
+    members: dict[str | None, list[ClaimRow]] = {}
     for claim in ledger.measure_claims({row["id"] for row in rows}):
         members.setdefault(claim["measure"], []).append(claim)
     for row in rows:
         claims = members.get(row["id"], [])
         figures = [c for c in claims if c["kind"] == "figure"]
-        for claim in figures:
-            if claim.get("event_date"):
-                claim["event_date_point"] = claim["event_date"].split("/")[0]
         yield {
             "measure": row["id"],
             "label": row["label"],
@@ -130,15 +131,15 @@ def measure_records(ledger, rows: list[dict] | None = None):
             "claims": sorted(c["id"] for c in claims),
             "origins": row["origins"],
             "sources": sorted({c["source"] for c in figures if c["source"]}),
-            "values": timeline(figures),
+            "values": timeline(cast("list[dict]", figures)),  # link/ reads rows as dicts
             "flags": row["flags"],
         }
 
 
-def claim_record(row: dict, *, extras: bool = False) -> dict:
+def claim_record(row: ClaimRow, *, extras: bool = False) -> dict[str, Any]:
     """A stored claim row as an export record: schema fields, whole numbers as integers."""
     fields = list(SCHEMAS["claims"]) + (list(CLAIM_EXTRAS) if extras else [])
-    record = {name: row.get(name) for name in fields}
+    record: dict[str, Any] = {name: row.get(name) for name in fields}
     for name in ("value", "low", "high"):
         value = record[name]
         if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:

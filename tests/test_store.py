@@ -18,6 +18,7 @@ from claimledger.errors import ClaimledgerError
 from claimledger.model import Document
 from claimledger.store import Ledger
 from claimledger.store.ledger import DONE, Ledger as LedgerClass
+from claimledger.store.rows import CLAIM_COLUMNS, CLAIM_SOURCE, ClaimRow, read_claim
 from claimledger.store.schema import claims, documents, line_counts, schema_migrations
 
 from test_postgres import new_ledger_url, server  # noqa: F401  (fixtures)
@@ -292,3 +293,36 @@ def test_two_builds_ingesting_the_same_documents_at_once_store_each_once(new_led
     assert len(rows) == len(texts)
     assert len({content for _, content in rows}) == len(texts)
     assert max(counted) == len(texts)  # the shared line, counted once per stored document
+
+
+def test_every_read_of_claims_gives_the_same_typed_row(demo_db):
+    ledger = Ledger(demo_db, create=False)
+    first = next(ledger.claims())
+    in_a_measure = next(c for c in ledger.claims() if c["measure_label"])
+    reads = {
+        "claims": first,
+        "claim": ledger.claim(first["id"]),
+        "find_claims": ledger.find_claims(limit=1)[0][0],
+        "measure_claims": ledger.measure_claims({in_a_measure["measure"]})[0],
+    }
+    assert {name: set(row) for name, row in reads.items()} == {
+        name: set(ClaimRow.__required_keys__) for name in reads}
+    assert reads["claim"] == first
+    labels = {m["id"]: m["label"] for m in ledger.measures()}
+    assert all(c["measure_label"] == labels.get(c["measure"]) for c in ledger.claims())
+    outlets = {d["doc"]: d["outlet"] for d in ledger.document_rows()}
+    assert all(c["outlet"] == outlets[c["doc"]] for c in ledger.claims())
+
+
+@pytest.mark.parametrize("event_date, published, point, day", [
+    ("2026-03-02/2026-03-04", "2026-03-05", "2026-03-02", "2026-03-02"),
+    ("2026-03-02", "2026-03-05", "2026-03-02", "2026-03-02"),
+    (None, "2026-03-05", None, "2026-03-05"),
+    (None, None, None, None),
+])
+def test_a_claims_day_is_derived_once_from_its_dates(demo_db, event_date, published, point, day):
+    ledger = Ledger(demo_db, create=False)
+    with ledger.engine.connect() as conn:
+        stored = conn.execute(select(*CLAIM_COLUMNS).select_from(CLAIM_SOURCE).limit(1)).mappings().one()
+    claim = read_claim({**stored, "event_date": event_date, "published": published})
+    assert (claim["event_date_point"], claim["day"]) == (point, day)

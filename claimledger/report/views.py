@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import Markup, escape
 
 from claimledger.link.flags import timeline
 from claimledger.report.charts import timeline_svg
+from claimledger.store.rows import ClaimRow
+
+if TYPE_CHECKING:
+    from claimledger.store import Ledger
 
 FLAG_ORDER = ("disagreement", "denied", "revision", "agreement", "single-origin")
 FLAG_HELP = {
@@ -37,7 +43,7 @@ def anchor(prefix: str, key: str) -> str:
     return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
 
 
-def describe_value(claim: dict) -> str:
+def describe_value(claim: Mapping[str, Any]) -> str:
     """A claim's figure in words: "12,000", "at least 12,000", "15,000–20,000"."""
     value, low, high, approx = claim.get("value"), claim.get("low"), claim.get("high"), claim.get("approx")
     unit = claim.get("unit")
@@ -88,8 +94,9 @@ def highlight(text: str, spans: list[tuple[int, int, str]], *, base: int = 0) ->
     return Markup("").join(pieces)
 
 
-def claim_row(claim: dict) -> dict:
-    """A claim as a table row: its figure, provenance and the sentence with the figure marked."""
+def claim_row(claim: Mapping[str, Any]) -> dict[str, Any]:
+    """A claim (a ``ClaimRow``, or a row made here) as a table row: its figure, provenance and
+    the sentence with the figure marked."""
     spans = [(claim["start"], claim["end"], claim.get("quantity_text") or "")] if claim.get("quantity_text") else []
     return {
         **claim,
@@ -97,19 +104,16 @@ def claim_row(claim: dict) -> dict:
         "doc_anchor": anchor("doc", claim["doc"]),
         "measure_anchor": anchor("measure", claim["measure"]) if claim.get("measure") else None,
         "figure": describe_value(claim),
-        "day": (claim.get("event_date") or claim.get("published") or "")[:10],
+        "day": claim["day"] or "",
         "via_text": " ← ".join(claim.get("via") or []),
         "sentence_html": highlight(claim["sentence"], spans, base=claim["sentence_start"]),
     }
 
 
-def measure_view(measure: dict, claims: list[dict]) -> dict:
+def measure_view(measure: dict, claims: Sequence[ClaimRow]) -> dict:
     """A measure with its claims, chart, timeline and flags (each flag's claims resolved)."""
     figures = [c for c in claims if c["kind"] == "figure"]
-    for claim in figures:
-        if claim.get("event_date"):
-            claim["event_date_point"] = claim["event_date"].split("/")[0]
-    entries = timeline(figures)
+    entries = timeline(cast("list[dict]", figures))  # link/ reads rows as dicts
     rows = [claim_row(c) for c in sorted(claims, key=lambda c: (c.get("event_date") or c.get("published") or "", c["doc"], c["start"]))]
     by_id = {row["id"]: row for row in rows}
     flags = sorted(measure["flags"], key=lambda f: FLAG_ORDER.index(f["flag"]) if f["flag"] in FLAG_ORDER else 9)
@@ -137,23 +141,20 @@ def importance(measure: dict) -> float:
             + 3 * ("denied" in flags) + 2 * ("revision" in flags))
 
 
-def story(ledger, *, top_measures: int | None = None) -> dict:
+def story(ledger: Ledger, *, top_measures: int | None = None) -> dict:
     """Everything the overview needs: documents, outlets, dates, origins, ranked measures."""
     documents = ledger.document_rows()
     claims, _ = ledger.find_claims()
-    by_measure: dict[str, list[dict]] = {}
+    by_measure: dict[str, list[ClaimRow]] = {}
     for claim in claims:
-        if claim.get("measure"):
+        if claim["measure"]:
             by_measure.setdefault(claim["measure"], []).append(claim)
     measures = [measure_view(m, by_measure.get(m["id"], [])) for m in ledger.measures()]
     measures.sort(key=lambda m: (-m["importance"], m["label"]))
     days = sorted(d["published"] for d in documents if d["published"])
     figures = [c for c in claims if c["kind"] == "figure"]
     statements = [claim_row(c) for c in claims if c["kind"] != "figure"]
-    dated = bool(days) or any(c.get("event_date") for c in claims)
-    labels = {m["id"]: m["label"] for m in measures}
-    for statement in statements:
-        statement["measure_label"] = labels.get(statement.get("measure"))
+    dated = bool(days) or any(c["event_date"] for c in claims)
     return {
         "documents": documents,
         "outlets": sorted({d["outlet"] for d in documents if d["outlet"]}),
@@ -189,7 +190,7 @@ def reuse_views(rows: list[dict], texts: dict[str, str]) -> list[dict]:
     return sorted(views, key=lambda v: -v["score"])
 
 
-def document_view(document, claims: list[dict]) -> dict:
+def document_view(document, claims: Sequence[Mapping[str, Any]]) -> dict:
     """A document's cleaned text with its claims marked, and the removed chrome with reasons."""
     spans = [(c["start"], c["end"], f"{c['status']}: {c.get('quantity_text') or c['kind']}")
              for c in claims if c["kind"] == "figure"]

@@ -1,4 +1,5 @@
-"""The ledger store: plain dicts and model objects in and out, one transaction per document.
+"""The ledger store: plain dicts (claims as the typed ``ClaimRow`` of rows.py) and model objects
+in and out, one transaction per document.
 
 SQLite (one file) by default; a ``postgresql://`` URL selects PostgreSQL through the same
 schema and migrations. Ingest is idempotent by content hash, also when two builds store at
@@ -18,13 +19,14 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, create_engine, event, func, select, update
+from sqlalchemy import ColumnElement, Connection, bindparam, create_engine, event, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimledger.errors import ClaimledgerError
 from claimledger.model import Claim, Document, Rejection, RemovedSpan
 from claimledger.store.migrations import migrate
+from claimledger.store.rows import CLAIM_COLUMNS, CLAIM_SOURCE, ClaimRow, read_claim
 from claimledger.store.schema import (
     builds,
     claims,
@@ -349,15 +351,14 @@ class Ledger:
     def assign_measures(self, assignment: dict[str, str | None]) -> None:
         self._set_claim_column("measure", assignment)
 
-    def measure_claims(self, measure_ids: set[str]) -> list[dict]:
-        """Claims of current documents in the given measures, with their outlet."""
+    def measure_claims(self, measure_ids: set[str]) -> list[ClaimRow]:
+        """Claims of current documents in the given measures."""
         query = (
-            select(claims, documents.c.outlet)
-            .join(documents, documents.c.id == claims.c.document_id)
+            select(*CLAIM_COLUMNS).select_from(CLAIM_SOURCE)
             .where(documents.c.is_current.is_(True), claims.c.measure.in_(measure_ids))
         )
         with self.engine.connect() as conn:
-            return [dict(row) for row in conn.execute(query).mappings()]
+            return [read_claim(row) for row in conn.execute(query).mappings()]
 
     def save_measures(self, rows: list[dict], emptied: set[str]) -> None:
         """Replace the given measures' rows; drop measures that no claim belongs to any more."""
@@ -386,11 +387,10 @@ class Ledger:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def claims(self, *, where=None) -> Iterator[dict]:
-        """Claims of current documents as stored rows (dicts), in document order."""
+    def claims(self, *, where: ColumnElement[bool] | None = None) -> Iterator[ClaimRow]:
+        """Claims of current documents, in document order."""
         query = (
-            select(claims)
-            .join(documents, documents.c.id == claims.c.document_id)
+            select(*CLAIM_COLUMNS).select_from(CLAIM_SOURCE)
             .where(documents.c.is_current.is_(True))
             .order_by(claims.c.doc, claims.c.start, claims.c.id)
         )
@@ -398,7 +398,7 @@ class Ledger:
             query = query.where(where)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=500).execute(query).mappings():
-                yield dict(row)
+                yield read_claim(row)
 
     def documents(self, *, all_versions: bool = False) -> Iterator[dict]:
         """Documents as export rows (schema v1), current versions unless asked otherwise."""
@@ -472,9 +472,9 @@ class Ledger:
         text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> tuple[list[dict], int]:
+    ) -> tuple[list[ClaimRow], int]:
         """Claims of current documents matching every given filter, and how many match."""
-        conditions = [documents.c.is_current.is_(True)]
+        conditions: list[ColumnElement[bool]] = [documents.c.is_current.is_(True)]
         for column, value in ((claims.c.measure, measure), (claims.c.source, source),
                               (claims.c.status, status), (documents.c.outlet, outlet),
                               (claims.c.kind, kind), (claims.c.doc, doc), (claims.c.origin, origin)):
@@ -491,34 +491,26 @@ class Ledger:
             conditions.append(func.coalesce(claims.c.low, claims.c.value, claims.c.high) <= value_max)
         if text:
             conditions.append(claims.c.sentence.ilike(f"%{text}%"))
-        joined = claims.join(documents, documents.c.id == claims.c.document_id)
         query = (
-            select(claims, documents.c.outlet, documents.c.title)
-            .select_from(joined)
+            select(*CLAIM_COLUMNS).select_from(CLAIM_SOURCE)
             .where(*conditions)
             .order_by(day, claims.c.doc, claims.c.start)
         )
+        joined = claims.join(documents, documents.c.id == claims.c.document_id)
         total_query = select(func.count()).select_from(joined).where(*conditions)
         if limit is not None:
             query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            rows = [dict(row) for row in conn.execute(query).mappings()]
-            total = conn.execute(total_query).scalar()
+            rows = [read_claim(row) for row in conn.execute(query).mappings()]
+            total = conn.execute(total_query).scalar_one()
         return rows, total
 
-    def claim(self, claim_id: str) -> dict | None:
-        rows, _ = self.find_claims_by_ids([claim_id])
-        return rows[0] if rows else None
-
-    def find_claims_by_ids(self, ids: list[str]) -> tuple[list[dict], int]:
-        query = (
-            select(claims, documents.c.outlet, documents.c.title)
-            .join(documents, documents.c.id == claims.c.document_id)
-            .where(claims.c.id.in_(ids))
-        )
+    def claim(self, claim_id: str) -> ClaimRow | None:
+        """A claim by its id, of any version of its document."""
+        query = select(*CLAIM_COLUMNS).select_from(CLAIM_SOURCE).where(claims.c.id == claim_id)
         with self.engine.connect() as conn:
-            rows = [dict(row) for row in conn.execute(query).mappings()]
-        return rows, len(rows)
+            row = conn.execute(query).mappings().first()
+        return read_claim(row) if row else None
 
     def measure(self, measure_id: str) -> dict | None:
         with self.engine.connect() as conn:

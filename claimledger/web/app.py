@@ -224,12 +224,9 @@ def create_app(db: str, *, writable: bool = False, hosts: Iterable[str] = LOOPBA
         found = ledger.claim(claim_id)
         if found is None:
             raise HTTPException(404, f"No claim {claim_id} in the ledger.")
-        row = claim_row(found)
-        measure = ledger.measure(found["measure"]) if found.get("measure") else None
-        row["measure_label"] = measure["label"] if measure else None
-        copies, _ = ledger.find_claims(origin=found["origin"]) if found.get("origin") else ([], 0)
-        copies = [claim_row(c) for c in copies if c["id"] != claim_id]
-        return page(request, "claim.html.j2", claim=row, copies=copies)
+        copies, _ = ledger.find_claims(origin=found["origin"]) if found["origin"] else ([], 0)
+        return page(request, "claim.html.j2", claim=claim_row(found),
+                    copies=[claim_row(c) for c in copies if c["id"] != claim_id])
 
     @app.get("/claims/{claim_id}/why", response_class=HTMLResponse, include_in_schema=False)
     def claim_why_page(request: Request, claim_id: str):
