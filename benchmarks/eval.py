@@ -1,6 +1,6 @@
 """Every accuracy measurement in one table, on the tuning and the check part of each data set.
 
-    make eval        (or: .venv/bin/python benchmarks/eval.py [--skip polnear-train,...])
+    make eval        (or: .venv/bin/python benchmarks/eval.py [--skip polnear-train,rules,...])
 
 Public data is read from ../shared/data at run time: NewsQuant dev (quantities), PolNeAR dev
 and train (attribution), Emergent train headlines (status, through the CLI), FNC-1 bodies
@@ -11,6 +11,11 @@ more than 3 points below its tuning twin is marked "!": that is overfitting to f
 anchor column gives the check-part aim of each measure the project has one for.
 Published figures are shown beside ours where they exist; they were measured on other
 splits (NewsQuant's full set, Emergent's test split), so they are anchors, not a contest.
+
+After the table, the rules that fire on tuning data: the per-rule counters of the FNC-1
+gold's tuning bodies built alone (``eval_fnc1.tuning_rules``), by family and count, each
+rule that fires exactly once marked as a special case to question. No count is taken on
+check data: a rule is judged by where it fires on tuning data only.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from eval_answers import evaluate_answers
 from eval_copies import evaluate_copies
 from eval_demo import evaluate_demo
 from eval_emergent import PUBLISHED_ACCURACY, evaluate_emergent
-from eval_fnc1 import evaluate_fnc1
+from eval_fnc1 import evaluate_fnc1, rule_lines, tuning_rules
 from eval_fnc1 import table_rows as fnc1_rows
 from eval_measures import evaluate_measures
 from eval_newsquant import PUBLISHED, evaluate_newsquant
@@ -31,6 +36,7 @@ from split import PARTS
 
 BENCHMARKS = ("newsquant", "polnear-dev", "polnear-train", "emergent", "fnc1", "copies", "measures",
               "answers", "demo")
+SECTIONS = (*BENCHMARKS, "rules")  # what --skip can leave out
 GAP = 3.0  # points a check figure may trail its tuning twin
 # The check-part figures the project aims at.
 AIMS = {
@@ -187,11 +193,11 @@ def _gap(tuning: float | None, check: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip", default="",
-                        help=f"Comma-separated benchmarks to leave out: {', '.join(BENCHMARKS)}.")
+                        help=f"Comma-separated parts to leave out: {', '.join(SECTIONS)}.")
     args = parser.parse_args()
     skip = {name.strip() for name in args.skip.split(",") if name.strip()}
-    if skip - set(BENCHMARKS):
-        parser.error(f"unknown benchmark(s): {', '.join(sorted(skip - set(BENCHMARKS)))}")
+    if skip - set(SECTIONS):
+        parser.error(f"unknown benchmark(s): {', '.join(sorted(skip - set(SECTIONS)))}")
     started = time.perf_counter()
     rows = collect(skip)
     header = ("benchmark", "measure", "tuning", "check", "check-tuning", "data", "anchor")
@@ -200,6 +206,11 @@ def main() -> None:
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))
     print("Scores in points (percent); the data column counts both parts together.")
+    if "rules" not in skip:
+        print()
+        print("Rules fired on tuning data (FNC-1 gold tuning bodies, build --stats; "
+              "check bodies are not counted):")
+        print("\n".join(rule_lines(tuning_rules())))
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

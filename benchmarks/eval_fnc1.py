@@ -1,6 +1,6 @@
 """The ledger of real FNC-1 bodies against hand annotations (benchmarks/gold/fnc1/).
 
-    .venv/bin/python benchmarks/eval_fnc1.py [--gold FOLDER] [--details] [--validate]
+    .venv/bin/python benchmarks/eval_fnc1.py [--gold FOLDER] [--details] [--validate] [--rules]
 
 Every body named in a gold file is saved as one .txt file and built through the CLI
 (``claimledger build``, then ``claimledger export claims --extra``), as a user would. Each
@@ -25,6 +25,10 @@ Scored on all bodies and on the tuning and check parts (``split.part_of`` of the
   (figure or not) overlapping that sentence.
 - statements: for each kind (denial, confirmation, allegation), the share of gold
   statements with a claim of ours of that kind, not a figure, overlapping the sentence.
+
+``--rules`` also prints which rules fire on the tuning bodies (``tuning_rules``: the
+per-rule counters of ``build --stats`` over the tuning bodies built alone; nothing is
+counted on the check bodies), marking those that fire once: special cases to question.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import ROOT, fnc1_bodies, ledger_exports, write_text_files
+from common import ROOT, _cli, fnc1_bodies, ledger_exports, write_text_files
 from scoring import matching, same_counted, same_number, same_source, unit_name
 from split import PARTS, part_of
 
@@ -214,6 +218,41 @@ def built_gold(bodies: dict[int, str], *, workers: int | None = None
     return copy.deepcopy(_BUILT[key])
 
 
+_RULES: dict[tuple, dict[str, int]] = {}
+
+
+def tuning_rules(folder: Path = GOLD, *, bodies: dict[int, str] | None = None,
+                 workers: int | None = None) -> dict[str, int]:
+    """The per-rule counters of the gold's tuning bodies, built alone through the CLI
+    (``build --stats``): which rules fire on tuning data, and how often. The check bodies
+    are never built here, so no count of theirs can be read. Built once per process."""
+    bodies = body_texts() if bodies is None else bodies
+    tuning = {r["body_id"]: bodies[r["body_id"]] for r in load_gold(folder, bodies)
+              if part_of(bodies[r["body_id"]]) == "tuning"}
+    key = (tuple(sorted(tuning.items())), workers)
+    if key not in _RULES:
+        with tempfile.TemporaryDirectory() as tmp:
+            where = Path(tmp)
+            corpus = write_text_files([(str(i), text) for i, text in tuning.items()],
+                                      where / "bodies")
+            stats = where / "stats.json"
+            _cli(["build", str(corpus), "--db", str(where / "ledger.db"), "--quiet",
+                  "--stats", str(stats)] + (["--workers", str(workers)] if workers else []),
+                 where)
+            _RULES[key] = json.loads(stats.read_text(encoding="utf-8"))["rules"]
+    return dict(_RULES[key])
+
+
+def rule_lines(rules: dict[str, int]) -> list[str]:
+    """The counters by family, the most frequent rule first; a rule that fired exactly
+    once is marked as a special case to question."""
+    def order(item):
+        family, _, rule = item[0].partition(": ")
+        return family, -item[1], rule
+    return [f"{n:>7}  {name}" + ("   <- fired once: a special case to question" if n == 1 else "")
+            for name, n in sorted(rules.items(), key=order)]
+
+
 class Aligner:
     """Finds cleaned sentences in a raw body, comparing the non-space characters only."""
 
@@ -369,6 +408,8 @@ def main() -> None:
                         help="List wrong fields of matched rows and missed statements in the tuning part.")
     parser.add_argument("--validate", action="store_true",
                         help="Only check the gold files against the bodies, building nothing.")
+    parser.add_argument("--rules", action="store_true",
+                        help="Also print the rules that fire on the tuning bodies, with counts.")
     args = parser.parse_args()
     try:
         if args.validate:
@@ -392,6 +433,9 @@ def main() -> None:
         for body_id, statement, inside in result["tuning misses"]:
             print(f"MISSED {statement['kind']} body {body_id} {statement['start']}-"
                   f"{statement['end']}: got {sorted({c['kind'] for c in inside}) or 'nothing'}")
+    if args.rules:
+        print("rules fired on the tuning bodies (build --stats; the check bodies are not counted):")
+        print("\n".join(rule_lines(tuning_rules(args.gold))))
 
 
 def table_rows(result: dict) -> list[tuple[str, dict[str, float], dict[str, str]]]:
