@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from claimledger.build import build
@@ -16,7 +15,10 @@ from claimledger.store import Ledger, database_url
 from claimledger.store.migrations import MIGRATIONS
 from claimledger.store.schema import metadata
 
-from test_postgres import new_ledger_url, server  # noqa: F401  (fixtures)
+import test_postgres
+
+# The PostgreSQL tests' fixtures, for the tests here that run on both databases.
+server, new_ledger_url = test_postgres.server, test_postgres.new_ledger_url
 
 # The tables of the first release as it wrote them, copied here once and never edited: what
 # an old ledger on disk holds, whatever migrations.py says today.

@@ -21,7 +21,10 @@ from claimledger.store.ledger import DONE, Ledger as LedgerClass
 from claimledger.store.rows import CLAIM_COLUMNS, CLAIM_SOURCE, ClaimRow, read_claim
 from claimledger.store.schema import claims, documents, line_counts, schema_migrations
 
-from test_postgres import new_ledger_url, server  # noqa: F401  (fixtures)
+import test_postgres
+
+# The PostgreSQL tests' fixtures, for the tests here that run on both databases.
+server, new_ledger_url = test_postgres.server, test_postgres.new_ledger_url
 
 ARTICLE = "Headline number {n} about the valley\n\nAbout {n}00 people gathered in the square on Friday, the organisers said.\n\nThe crowd left peacefully.\n"
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 import numpy as np
 from sqlalchemy import ColumnElement, Connection, bindparam, create_engine, event, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -99,7 +100,9 @@ class Ledger:
             result = conn.execute(
                 builds.insert().values(started_at=now(), arguments=arguments, status="running")
             )
-            return result.inserted_primary_key[0]
+            key = result.inserted_primary_key
+            assert key is not None, "an INSERT of one row has its primary key"
+            return int(key[0])
 
     def finish_build(self, build_id: int, counts: dict, *, status: str = "finished") -> None:
         with self.transaction() as conn:
@@ -275,14 +278,15 @@ class Ledger:
             .order_by(doc_windows.c.document_id, doc_windows.c.number)
         )
         with self.engine.connect() as conn:
-            current, values = None, []
+            current: int | None = None
+            values: list[np.ndarray] = []
             for row in conn.execution_options(yield_per=2000).execute(query):
-                if row.document_id != current and values:
+                if row.document_id != current and current is not None:
                     yield current, values
                     values = []
                 current = row.document_id
                 values.append(np.frombuffer(row.signature, dtype=np.uint32))
-            if values:
+            if current is not None:
                 yield current, values
 
     def link_document(self, row_id: int) -> dict:
@@ -339,7 +343,7 @@ class Ledger:
     def set_origins(self, origins: dict[str, str]) -> None:
         self._set_claim_column("origin", origins)
 
-    def _set_claim_column(self, column: str, values: dict[str, str | None]) -> None:
+    def _set_claim_column(self, column: str, values: Mapping[str, str | None]) -> None:
         """Set one column of many claims in one executemany statement."""
         if not values:
             return
@@ -379,7 +383,7 @@ class Ledger:
 
     def measure_count(self) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(measures)).scalar()
+            return conn.execute(select(func.count()).select_from(measures)).scalar_one()
 
     def set_stage(self, row_ids: list[int], stage: str) -> None:
         with self.transaction() as conn:
@@ -551,8 +555,8 @@ class Ledger:
         with self.engine.connect() as conn:
             total = conn.execute(
                 select(func.count()).where(documents.c.is_current.is_(True))
-            ).scalar()
-            rejected = conn.execute(select(func.count()).select_from(rejections)).scalar()
+            ).scalar_one()
+            rejected = conn.execute(select(func.count()).select_from(rejections)).scalar_one()
         return {"documents": total, "rejections": rejected}
 
     def rejections(self, build_id: int | None = None) -> list[dict]:
@@ -711,11 +715,8 @@ def _count_lines(conn: Connection, group: str, keys: set[str], *, dialect: str) 
     # In key order: two builds upserting the same lines in different orders would deadlock.
     rows = [{"grp": group, "line_key": line_key, "docs": 1}
             for line_key in sorted({hashed_key(key) for key in keys})]
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    statement = insert(line_counts)
+    statement = (postgresql.insert(line_counts) if dialect == "postgresql"
+                 else sqlite.insert(line_counts))
     conn.execute(
         statement.on_conflict_do_update(
             index_elements=["grp", "line_key"], set_={"docs": line_counts.c.docs + 1}
