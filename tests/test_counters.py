@@ -123,3 +123,20 @@ def test_the_link_stage_counts_measures_answers_and_flags(tmp_path, ledger, sett
     assert rules.get("answer: denial states the figure", 0) == 1
     assert rules.get("flag: agreement", 0) >= 1  # 120 and 125 meet within the spread
     assert rules.get("flag: denied", 0) >= 1
+
+
+def test_every_status_rule_in_the_code_is_a_named_cause():
+    """The statuses' rule names are one vocabulary: every cause the status and claim rules
+    give is a key of STATUS_CAUSES, which the explain trace reads its meaning from."""
+    import inspect
+    import re
+
+    from claimledger.extract import claims, status
+
+    given = set()
+    for module in (status, claims):
+        source = inspect.getsource(module)
+        given |= set(re.findall(r'because\("([^"]+)"\)', source))
+        given |= set(re.findall(r'cause="([^"]+)"', source))
+        given |= set(re.findall(r'return "[a-z]+", "([^"]+)"', source))
+    assert len(given) > 20 and given <= set(status.STATUS_CAUSES), given - set(status.STATUS_CAUSES)

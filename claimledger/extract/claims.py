@@ -113,7 +113,7 @@ def sentence_claims(
         if statement.kind == "allegation" and not settled:
             if says_it_is_not_so(root, topics or frozenset()) \
                     and not _asks(parsed, attribution, root):
-                statement = DENIAL.because("not so")  # a source says the story's matter is not so
+                statement = DENIAL.because("negated matter")  # a source says the story's matter is not so
             elif not _alleges(parsed, attribution, root, topics, anchors):
                 continue
         stated.append((attribution, statement))

@@ -353,11 +353,11 @@ STATUS_CAUSES = {
     "confirming cue": "the attribution's cue confirms",
     "negated denial word": "the content calls its matter not false",
     "innocence": "the speaker says it is innocent",
-    "disowns a part": "the speaker disowns a part in the matter",
+    "disowned part": "the speaker disowns a part in the matter",
     "judged true": "a verb of judgement finds its object true",
-    "own conduct denied": "the speaker says it did not do it",
-    "not so": "the content says the story's matter is not so",
-    "no such": "the matter is denied outright (\"no such deal\")",
+    "disowned conduct": "the speaker says it did not do it",
+    "negated matter": "the content says the story's matter is not so",
+    "no such matter": "the matter is denied outright (\"no such deal\")",
     "rhetorical question": "a question that denies its clause by asking who says it",
     "denial aside": "a denial verb or noun no attribution states rejects a claim",
     "innocence aside": "the speaker maintains its innocence",
@@ -530,11 +530,11 @@ def statement_status(doc: Doc, attribution, root: Token | None, *,
         return INNOCENCE.because("innocence")  # "he said he was innocent", "I have nothing to hide"
     if _disowns_part(root):
         # "it had nothing to do with the attack", "he was not responsible"
-        return DENIAL.because("disowns a part")
+        return DENIAL.because("disowned part")
     if _judged_true(cue, content):
         return CONFIRMATION.because("judged true")
     if _denies_own_conduct(root):
-        return DENIAL.because("own conduct denied")  # "“We never threatened anyone,” the group said"
+        return DENIAL.because("disowned conduct")  # "“We never threatened anyone,” the group said"
     return Statement("allegation", status, cause=cause)
 
 
@@ -727,15 +727,15 @@ def unattributed_statement(doc: Doc, topics: frozenset[str] = frozenset()
         speaks = _speaks_for_itself(root)
         # a speaker's own words, quoted on: "We never agreed to it."
         if speaks and not asks and _denies_own_conduct(root):
-            return DENIAL.because("own conduct denied"), root
+            return DENIAL.because("disowned conduct"), root
         if speaks and not asks and (_not_so(root, topics) or _disowns(root)):
-            return DENIAL.because("not so"), root
+            return DENIAL.because("negated matter"), root
         if speaks and _innocent(root):
             return INNOCENCE.because("innocence"), root  # "I am innocent."
         if speaks and _disowns_part(root):
-            return DENIAL.because("disowns a part"), root  # "We had nothing to do with it."
+            return DENIAL.because("disowned part"), root  # "We had nothing to do with it."
         if speaks and _no_such(root):
-            return DENIAL.because("no such"), root  # "We made no such deal."
+            return DENIAL.because("no such matter"), root  # "We made no such deal."
         if rhetorical_denial(doc):
             return DENIAL.because("rhetorical question"), root  # "Who says we are in talks?"
         evidence = markers([root])
