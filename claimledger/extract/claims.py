@@ -110,7 +110,8 @@ def sentence_claims(
         settled = attribution.cue_class in ("denied", "confirmed")  # "has not confirmed whether"
         if statement is None:
             continue
-        if statement.kind == "allegation" and not settled:
+        # (an allegation is made of a content with a root: statement_status gives none without)
+        if statement.kind == "allegation" and not settled and root is not None:
             if says_it_is_not_so(root, topics or frozenset()) \
                     and not _asks(parsed, attribution, root):
                 statement = DENIAL.because("negated matter")  # a source says the story's matter is not so

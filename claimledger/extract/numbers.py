@@ -343,6 +343,7 @@ def _read_scale_words(lower: Sequence[str], amount: _Amount) -> None:
     i = amount.end
     while i < len(lower):
         word = lower[i]
+        scale: float | None
         if word == "dozen":
             amount.about = True
             scale = 12.0
@@ -361,6 +362,7 @@ def _read_scale_words(lower: Sequence[str], amount: _Amount) -> None:
 
 
 def _scale(amount: _Amount, scale: float) -> None:
+    assert amount.value is not None  # only digits are scaled, and digits have a value
     amount.value *= scale
     amount.low = amount.high = amount.value
     amount.scale *= scale
@@ -385,7 +387,7 @@ def _read_a(lower: Sequence[str], i: int) -> _Amount | None:
     """"a dozen", "a hundred", "a million", "a third of", "a couple of"."""
     following = _at(lower, i + 1)
     if following == "couple" and _at(lower, i + 2) == "of":
-        scale = _SCALES.get(_at(lower, i + 3)) or (100 if _at(lower, i + 3) == "hundred" else 1)
+        scale = _SCALES.get(_at(lower, i + 3) or "") or (100 if _at(lower, i + 3) == "hundred" else 1)
         end = i + 3 if scale == 1 else i + 4
         return _Amount(i, i, end, 2 * scale, 2 * scale, 2 * scale, about=True)
     if following in _FRACTIONS and _FRACTIONS[following] > 2 and not following.endswith("s"):
@@ -395,7 +397,7 @@ def _read_a(lower: Sequence[str], i: int) -> _Amount | None:
     return None
 
 
-def _read_word_sequence(lower: Sequence[str], i: int, j: int, current: float) -> _Amount:
+def _read_word_sequence(lower: Sequence[str], i: int, j: int, current: float) -> _Amount | None:
     """Add up number words from ``j``: "two hundred and fifty thousand", "twenty-five"."""
     total = 0.0
     about = False
@@ -483,7 +485,7 @@ def _read_vague(lower: Sequence[str], i: int) -> _Amount | None:
     if word not in _FEW and not (word == "a" and _at(lower, i + 1) == "few"):
         return None
     j = i + 2 if word == "a" else i + 1
-    base = _SCALES.get(_at(lower, j)) or {"hundred": 100, "dozen": 12}.get(_at(lower, j))
+    base = _SCALES.get(_at(lower, j) or "") or {"hundred": 100, "dozen": 12}.get(_at(lower, j) or "")
     if base is None:
         return None
     low, high = base * (1 if word == "many" else 2), base * 10 - 1
@@ -578,7 +580,7 @@ def _read_range_end(
     if opener is None and connector == "to" and _at(lower, first.lead - 1) == "by":
         return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     second = _read_measure(words, lower, first.end + 1)
-    if second is None or second.vague:
+    if second is None or second.vague or second.value is None:  # only a vague amount has none
         return None
     if first.unit and second.unit is None:
         return None  # "rose 0.7 per cent to 6,327.80": a change, then a level

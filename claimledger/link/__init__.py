@@ -102,7 +102,7 @@ def _update_measures(ledger, documents: set[int], *, spread: float) -> None:
     """Give the documents' claims their measures; recompute every measure they touch."""
     found = ledger.claims_of(documents)
     touched = {c["measure"] for c in found if c["measure"]}
-    assignment = {}
+    assignment: dict[str, str | None] = {}
     for claim in found:
         key = measure_key(claim)
         if key is not None:
@@ -169,6 +169,7 @@ def _measure_row(measure: str, figures: list[dict], statements: list[dict], spre
         if claim.get("event_date"):
             claim["event_date_point"] = claim["event_date"].split("/")[0]
     key = measure_key(figures[0])
+    assert key is not None  # a figure joins a measure by its key
     counted = [c["counted"] for c in figures if c["counted"]]
     flags = measure_flags(figures, denials, spread=spread)
     return {

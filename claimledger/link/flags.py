@@ -248,8 +248,9 @@ def _revisions(points: list[Point], spread: float) -> Flag | None:
     figures no longer meeting. Undated figures have no place in time and take no part."""
     steps: list[tuple[Point, Point]] = []
     by_source: dict[str, dict[str, list[Point]]] = {}
-    for point in (p for p in points if p.day):
-        by_source.setdefault(point.source, {}).setdefault(point.day, []).append(point)
+    for point in points:
+        if point.day:  # an undated figure has no place in time
+            by_source.setdefault(point.source, {}).setdefault(point.day, []).append(point)
     for days in by_source.values():
         # Day by day, so the order of figures within one day does not matter: a figure that
         # meets none of the source's figures of its previous day is a move.

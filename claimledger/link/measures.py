@@ -185,8 +185,8 @@ def magnitude(claim: dict) -> str:
     """The power of ten nearest the figure ("1e2" for 32 to 316; a range by its point
     value, else a bound), empty for no positive number. Its bands change at 3.2, 32, 316
     ..., away from the round numbers news prints ("about 100", "more than 30")."""
-    number = next((claim.get(k) for k in ("value", "low", "high")
-                   if isinstance(claim.get(k), (int, float)) and claim.get(k) > 0), None)
+    values = (claim.get(k) for k in ("value", "low", "high"))
+    number = next((v for v in values if isinstance(v, (int, float)) and v > 0), None)
     return f"1e{round(math.log10(number))}" if number else ""
 
 

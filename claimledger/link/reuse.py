@@ -371,8 +371,8 @@ def direction(a: LinkDoc, b: LinkDoc) -> str:
     """a_from_b when a copied from b: the later article copied; else the one naming the other."""
     if a.published and b.published and a.published != b.published:
         return "a_from_b" if a.published > b.published else "b_from_a"
-    a_names_b = bool(b.outlet) and b.outlet.lower() in a.text.lower()
-    b_names_a = bool(a.outlet) and a.outlet.lower() in b.text.lower()
+    a_names_b = bool(b.outlet and b.outlet.lower() in a.text.lower())
+    b_names_a = bool(a.outlet and a.outlet.lower() in b.text.lower())
     if a_names_b != b_names_a:
         return "a_from_b" if a_names_b else "b_from_a"
     return "unknown"

@@ -56,11 +56,11 @@ class DocumentSources:
 
     def _mention(self, sent: Doc, relation: Relation) -> AttributionMention:
         entity = relation.entity
-        named = entity is not None and not entity.outlet
+        named = entity if entity is not None and not entity.outlet else None
         span, content = relation.source_tokens, relation.content
         return AttributionMention(
-            source=entity.name if named else None,
-            source_type=entity.source_type if named else None,
+            source=named.name if named is not None else None,
+            source_type=named.source_type if named is not None else None,
             mention=sent[span[0]:span[1]].text if span else None,
             cue=relation.cue,
             cue_class=relation.cue_class,

@@ -87,16 +87,23 @@ def attach_intermediaries(sent: Doc, relations: list[Relation]) -> None:
 
 def _cue_verb(sent: Doc, relation: Relation) -> Token:
     """The word of a cue phrase that carries the relation ("has said" -> "said")."""
+    assert relation.cue_tokens is not None  # asked only of relations with a cue
     start, end = relation.cue_tokens
     return next((t for t in sent[start:end] if cue_lemma(t) == relation.cue), sent[start])
 
 
 def _nearest(relations: list[Relation], relation: Relation) -> Relation | None:
     """The relation whose cue is closest to a "citing X" (its citer)."""
+    assert relation.cue_tokens is not None  # "citing" is a cue of the sentence
     position = relation.cue_tokens[0]
-    candidates = [r for r in relations
-                  if r.cue != "citing" and r.cue_tokens and r.source is not None]
-    return min(candidates, key=lambda r: abs(r.cue_tokens[0] - position), default=None)
+    return _closest([r for r in relations if r.cue != "citing" and r.source is not None], position)
+
+
+def _closest(relations: list[Relation], position: int) -> Relation | None:
+    """The relation with a cue nearest the token ``position``, the first of a tie."""
+    cues = [(r.cue_tokens[0], r) for r in relations if r.cue_tokens]
+    nearest = min(cues, key=lambda cue: abs(cue[0] - position), default=None)
+    return nearest[1] if nearest is not None else None
 
 
 def _owning_relation(token: Token, relations: list[Relation],
@@ -109,8 +116,7 @@ def _owning_relation(token: Token, relations: list[Relation],
         if head.head == head:
             break
         head = head.head
-    candidates = [r for r in relations if r.cue_tokens and r.cue != "citing"]
-    return min(candidates, key=lambda r: abs(r.cue_tokens[0] - token.i), default=None)
+    return _closest([r for r in relations if r.cue != "citing"], token.i)
 
 
 def _by_phrase(token: Token) -> Token | None:

@@ -96,7 +96,7 @@ def role_words_of(head: Token, name_token: Token | None) -> list[str]:
     """The role a phrase gives its source, lower-cased: "interior minister" (a title before
     the name), "spokeswoman" (an apposition), "coordinator" ("the network's coordinator")."""
     words: list[str] = []
-    role_head = head
+    role_head: Token | None = head
     if name_token is not None:
         name_start = _name_span(name_token)[0]
         words.extend(t.lower_ for t in name_token.doc[name_token.left_edge.i:name_start]

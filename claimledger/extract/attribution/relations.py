@@ -348,7 +348,10 @@ def relayed(verb: Token) -> Relation | None:
 def _widen_according_to(sent: Doc, relations: list[Relation]) -> None:
     """"Kim told Putin he would send troops, according to the spy agency": the phrase is
     parsed inside the reported clause but qualifies the whole report, which it then holds."""
-    for according in (r for r in relations if r.cue == "according to" and r.content):
+    for according in relations:
+        if according.cue != "according to" or not according.content \
+                or according.cue_tokens is None:
+            continue
         phrase = according.cue_tokens[0]
         for other in relations:
             if other is according or other.content is None or other.cue_tokens is None:

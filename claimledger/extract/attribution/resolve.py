@@ -98,7 +98,8 @@ class SourceResolver:
         if affiliated is not None and not affiliated.outlet:
             if lemma in lex.ORG_HEADS:
                 name = f"{name} of {affiliated.name}"  # "her office", "the ministry's press office"
-            elif lemma in lex.PERSON_ROLES and not head.i - len(words) < affiliation.i < head.i:
+            elif lemma in lex.PERSON_ROLES and affiliation is not None \
+                    and not head.i - len(words) < affiliation.i < head.i:
                 # "NCPD rescuer"; "police officers" already names its body
                 name = f"{self.registry.abbreviation(affiliated)} {name}"
         kind = "group" if plural else "person" if lemma in lex.PERSON_ROLES else \
@@ -167,6 +168,8 @@ class SourceResolver:
         word = token.lower_
         if word in lex.SPEAKER_PRONOUNS:
             return self.quotes.speaker_at(start + token.idx)
+        kinds: tuple[str, ...]
+        gender: str | None
         if word in lex.PERSON_PRONOUNS:
             kinds, gender = ("person",), lex.PERSON_PRONOUNS[word]
         elif word in lex.THING_PRONOUNS:
@@ -210,9 +213,9 @@ class SourceResolver:
         known = self.registry.known(full)
         if known is not None:
             return known
-        role = strip_article(role.strip()).lower() or None
+        role_words = strip_article(role.strip()).lower() or None
         if len(full.split()) >= 2 or lower[0].rstrip(".") in lex.HONORIFICS:
-            return self.registry.get(full, "person", person_type(role, None), role=role)
+            return self.registry.get(full, "person", person_type(role_words, None), role=role_words)
         return self.registry.get(full, "org", org_type(full, full.lower(), None))
 
 

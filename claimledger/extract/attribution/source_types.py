@@ -43,7 +43,7 @@ def person_type(role: str | None, affiliated: Entity | None) -> str:
     head = role.split()[-1] if role else None
     voice = head in lex.VOICE_ROLES
     own = None
-    if role:
+    if role and head:  # head is role's last word: never empty
         own = (head not in lex.GENERIC_ROLES and source_type_of(head)) or source_type_of(role)
     if affiliated is not None and (own is None or voice) and affiliated.source_type != "other":
         return affiliated.source_type
