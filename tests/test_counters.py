@@ -66,6 +66,11 @@ def test_counts_are_per_call_and_add_up():
     assert decided(first) == decided(second)  # a difference, not a running total
     claims = sum(n for name, n in first.items() if name.startswith("kind: "))
     assert claims == sum(n for name, n in first.items() if name.startswith("status cause: "))
+    from claimledger.extract.status import STATUS_CAUSES
+
+    causes = [name.removeprefix("status cause: ").split(" by ", 1)[1]
+              for name in first if name.startswith("status cause: ")]
+    assert causes and set(causes) <= set(STATUS_CAUSES)
     assert first["status cause: reported by cue class"] == 1
     assert first["status cause: denied by denial cue"] >= 1
 
@@ -86,6 +91,13 @@ def test_counts_are_per_call_and_add_up():
     ("The ranger said, as translated by Ilse Varga, that 60 cabins were lost.",
      "chain: translated by"),
     ("The ranger, citing park records, said 60 cabins were lost.", "chain: citing"),
+    ("The minister told state television that 60 cabins were lost.", "chain: told to media"),
+    ("In an interview with the Harlow Gazette, the ranger said 60 cabins were lost.",
+     "chain: interview with"),
+    ("The officials quoted by the Harlow Gazette said 60 cabins were lost.", "chain: relayed by"),
+    ("“Sixty cabins were lost,” the ranger said. “Forty more are damaged and we need help now.”",
+     "source: quote continued"),
+    ("Is the toll really 60 cabins?", "status cause: speculative by question"),
 ])
 def test_a_rule_counts_under_its_name(text, counter):
     rules = _rules(text)
