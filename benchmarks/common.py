@@ -83,28 +83,40 @@ def write_jsonl(texts: list[str], path: Path) -> Path:
 
 
 def measure(command: list[str], *, env: dict | None = None, stdout=subprocess.DEVNULL) -> Measurement:
-    """Wall time and peak resident memory of a command as a whole: the process and every
-    worker it starts, summed at each moment (sampled every 50 ms from /proc)."""
+    """Wall time and peak memory of a command as a whole: the process and every worker it
+    starts, summed at each moment (sampled every 50 ms from /proc). Memory is the
+    proportional set size: a page that forked workers share with their parent is counted
+    once over them all, as the machine holds it once (the resident sizes of the processes
+    would count it in each). ``env`` adds to this process's environment; a value of None
+    removes that variable."""
+    environment = {**os.environ, **(env or {})}
     with tempfile.TemporaryFile(mode="w+") as errors:
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, stdout=stdout, stderr=errors, env={**os.environ, **(env or {})}
+            command, stdout=stdout, stderr=errors,
+            env={name: value for name, value in environment.items() if value is not None},
         )
         peak = [0]
         sampler = threading.Thread(target=_sample_tree, args=(process, peak), daemon=True)
         sampler.start()
-        # wait4 gives this child's own resource usage; ru_maxrss is in KiB on Linux.
-        _, status, usage = os.wait4(process.pid, 0)
+        _, status, _ = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         sampler.join()
         errors.seek(0)
-        peak_mb = max(peak[0], usage.ru_maxrss * 1024) / 2**20
-        return Measurement(seconds, peak_mb, os.waitstatus_to_exitcode(status), errors.read())
+        return Measurement(seconds, peak[0] / 2**20, os.waitstatus_to_exitcode(status),
+                           errors.read())
 
 
 def _sample_tree(process: subprocess.Popen, peak: list[int]) -> None:
-    while process.poll() is None:
-        peak[0] = max(peak[0], sum(_rss(pid) for pid in _tree(process.pid)))
+    # poll() could reap the process before measure's wait4 does; waitid with WNOWAIT only
+    # looks (and fails once wait4 has reaped it)
+    while True:
+        try:
+            if os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT):
+                return
+        except ChildProcessError:
+            return
+        peak[0] = max(peak[0], sum(_pss(pid) for pid in _tree(process.pid)))
         time.sleep(0.05)
 
 
@@ -121,11 +133,14 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _rss(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (its resident size where the kernel
+    gives no PSS), 0 once it is gone."""
+    for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(field):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            continue
     return 0
