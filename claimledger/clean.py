@@ -454,8 +454,8 @@ def _removed_spans(lines: list[_Line], raw: str) -> list[RemovedSpan]:
             continue
         start, end = line.start, min(line.end + 1, len(raw))
         previous = spans[-1] if spans else None
-        touching = previous is not None and previous.end == start
-        if touching and (previous.reason == line.reason or "blank" in (previous.reason, line.reason)):
+        if (previous is not None and previous.end == start
+                and (previous.reason == line.reason or "blank" in (previous.reason, line.reason))):
             previous.end = end
             if previous.reason == "blank":
                 previous.reason = line.reason

@@ -112,7 +112,9 @@ def _text(value) -> str | None:
 
 
 def _entry_meta(entry) -> dict:
-    meta = {"id": entry_id} if (entry_id := _text(entry.get("id"))) else {}
+    meta: dict[str, str | list[str]] = {}
+    if entry_id := _text(entry.get("id")):
+        meta["id"] = entry_id
     tags = [_text(tag.get("term")) for tag in entry.get("tags") or () if isinstance(tag, dict)]
     if any(tags):
         meta["tags"] = [tag for tag in tags if tag]

@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from claimledger.dates import parse_date
 from claimledger.errors import InputRejected
@@ -21,6 +22,10 @@ from claimledger.ingest.decode import declared_charset, decode, read_bytes
 from claimledger.ingest.metadata import OUTLET_FROM, PUBLISHED_FROM
 from claimledger.ingest.safety import bounded_markup
 from claimledger.model import Document
+
+if TYPE_CHECKING:
+    import lxml.html
+    from trafilatura.settings import Document as Page
 
 LOGGER = logging.getLogger(__name__)
 
@@ -55,6 +60,7 @@ def page_document(
     ``published``: the date the container gives (a WARC record's crawl date), used when the
     markup has none."""
     import trafilatura
+    from trafilatura.settings import Document as Page
 
     try:
         page = trafilatura.bare_extraction(
@@ -69,15 +75,17 @@ def page_document(
         )
     except Exception as error:  # lxml and trafilatura raise many types on broken markup
         raise InputRejected("E008", detail=f"{type(error).__name__}: {error}") from error
-    if page is None or not (page.text or "").strip():
-        # trafilatura wants a minimum of main text; a short page still has its paragraphs.
-        document = _fallback_document(html, doc=doc, path=path, fmt=fmt, url=url, meta=meta)
-        page = _page_metadata(html, url)
-    else:
+    # A Page unless the call asks for a dict (it does not); None without main text.
+    if isinstance(page, Page) and page.text and page.text.strip():
         document = Document(doc=doc, raw=with_headline(page.title, page.text), format=fmt,
                             path=path, title=page.title, meta=dict(meta or {}))
-    if page is not None:
-        _take_metadata(document, page)
+        metadata: Page | None = page
+    else:
+        # trafilatura wants a minimum of main text; a short page still has its paragraphs.
+        document = _fallback_document(html, doc=doc, path=path, fmt=fmt, url=url, meta=meta)
+        metadata = _page_metadata(html, url)
+    if metadata is not None:
+        _take_metadata(document, metadata)
     if not document.published and published:
         document.published = published
         document.meta[PUBLISHED_FROM] = "crawl date"
@@ -90,7 +98,7 @@ def _date_params() -> dict:
     return {"original_date": True, "extensive_search": False, "max_date": latest.isoformat()}
 
 
-def _page_metadata(html: str, url: str | None):
+def _page_metadata(html: str, url: str | None) -> Page | None:
     """trafilatura's metadata of a page whose main text it could not find, or None."""
     from trafilatura import extract_metadata
 
@@ -101,7 +109,7 @@ def _page_metadata(html: str, url: str | None):
         return None
 
 
-def _take_metadata(document: Document, page) -> None:
+def _take_metadata(document: Document, page: Page) -> None:
     """Title, author, URL, outlet and date from the page's metadata, with their origin: the
     site name (og:site_name, the JSON-LD publisher) is the outlet; the host only without it."""
     document.title = document.title or page.title
@@ -116,7 +124,9 @@ def _take_metadata(document: Document, page) -> None:
         document.meta[PUBLISHED_FROM] = "html metadata"
 
 
-def _fallback_document(html: str, *, doc, path, fmt, url, meta) -> Document:
+def _fallback_document(
+    html: str, *, doc: str, path: str, fmt: str, url: str | None, meta: dict | None
+) -> Document:
     """The visible text of a page's body, without navigation and page furniture."""
     import lxml.html
     from lxml.etree import ParserError
@@ -170,7 +180,7 @@ def _paragraphs(marked: str) -> str:
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
 
 
-def _collect(element, parts: list[str]) -> None:
+def _collect(element: lxml.html.HtmlElement, parts: list[str]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "br":
         parts.append(_LINE)

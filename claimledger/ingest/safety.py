@@ -18,11 +18,13 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import islice
+from typing import TypeVar
 
 from claimledger.errors import Errors, InputRejected
-from claimledger.model import Document, Rejection, Skipped
+from claimledger.model import Rejection, Skipped
 from claimledger.nlp import sentence_spans
 
+_Read = TypeVar("_Read")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _DETAIL_CHARS = 300
@@ -44,8 +46,9 @@ def internal_error(stage: str, error: BaseException) -> str:
     return Errors.E021.format(stage=stage, detail=error_detail(error))
 
 
-def guarded(path: str, where: str, read: Callable[[], Document | Rejection | Skipped]):
-    """``read()`` for one record of a container; any failure is that record's rejection."""
+def guarded(path: str, where: str | None, read: Callable[[], _Read]) -> _Read | Rejection:
+    """``read()`` for one record of a container (``where``: which one, or None for the
+    whole file); any failure is that record's rejection."""
     try:
         return read()
     except InputRejected as error:
@@ -60,13 +63,12 @@ def storable(text: str) -> str:
 
 
 def storable_report(item: Rejection | Skipped) -> Rejection | Skipped:
-    """A rejected or skipped input with its path and reason storable."""
-    changes = {
-        name: storable(value)
-        for name in ("path", "reason", "record")
-        if isinstance(value := getattr(item, name, None), str) and _SURROGATE.search(value)
-    }
-    return dataclasses.replace(item, **changes) if changes else item
+    """A rejected or skipped input with its path, reason and record storable."""
+    path, reason = storable(item.path), storable(item.reason)
+    if isinstance(item, Skipped):
+        return dataclasses.replace(item, path=path, reason=reason)
+    record = storable(item.record) if item.record else item.record
+    return dataclasses.replace(item, path=path, reason=reason, record=record)
 
 
 def storable_json(value, text: str):
@@ -170,9 +172,9 @@ def _long_tag(max_attributes: int) -> re.Pattern:
 
 
 def _fewer_attributes(tag: str, limit: int) -> str:
-    if len(_ATTRIBUTE.findall(tag, len(_TAG_NAME.match(tag).group()))) <= limit:
-        return tag
-    return _TAG_NAME.match(tag).group()
+    name = _TAG_NAME.match(tag)
+    assert name is not None, "_long_tag matches from '<' and a letter, as _TAG_NAME does"
+    return tag if len(_ATTRIBUTE.findall(tag, name.end())) <= limit else name.group()
 
 
 def _shallower(html: str, max_depth: int) -> str:

@@ -31,8 +31,8 @@ def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
     try:
         with source.path.open("rb") as handle:
             # warcio stops quietly at a cut gzip stream; this reader keeps the error.
-            stream = _GzipMembers(handle) if source.path.suffix.lower() == ".gz" else handle
-            reader = io.BufferedReader(stream) if stream is not handle else handle
+            gzipped = _GzipMembers(handle) if source.path.suffix.lower() == ".gz" else None
+            reader = handle if gzipped is None else io.BufferedReader(gzipped)
             if not reader.peek(16).lstrip().startswith((b"WARC/", b"filedesc://")):
                 raise InputRejected("E010", detail="the file does not start with a WARC (or ARC) header")
             for record in ArchiveIterator(reader, arc2warc=True):
@@ -42,8 +42,8 @@ def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
                 number += 1
                 yield guarded(source.label, f"record {number}",
                               partial(_html_record, source, record, number, content_type, settings))
-            if stream is not handle and stream.error:
-                raise stream.error
+            if gzipped is not None and gzipped.error:
+                raise gzipped.error
         if record is not None and _missing_bytes(record):
             raise EOFError("the last record is cut short")
     except InputRejected:
