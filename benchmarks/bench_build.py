@@ -1,7 +1,7 @@
 """`claimledger build` against spaCy on FNC-1 (1,683 real bodies), as whole processes.
 
     make bench      (or: .venv/bin/python benchmarks/bench_build.py [--quick] [--scaling]
-                         [--full-baseline] [--repeat N] [--workers N])
+                         [--full-baseline] [--repeat N] [--workers N] [--against DIR])
 
 One run prints, each figure beside a baseline run in the same run:
 
@@ -17,6 +17,9 @@ One run prints, each figure beside a baseline run in the same run:
    ``--scaling`` also 25% and 50% against a linear cost; with ``--full-baseline`` the plain
    parse of them all (about 4 minutes more).
 
+``--against DIR`` also runs the small builds and the 400 bodies with the claimledger package
+found in DIR (an earlier checkout), in the same run, for a before-and-after.
+
 Each build is a fresh process on a fresh ledger; the corpus is read from ../shared/data at
 run time. Memory is the peak proportional set size of the process and its workers together
 (common.measure). Every command runs with Python's byte-code caches (in a temporary folder,
@@ -27,7 +30,9 @@ compiles about a thousand modules first (some 2 s here).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -35,13 +40,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import Measurement, fnc1_bodies, measure, write_text_files
+from common import ROOT, Measurement, fnc1_bodies, measure, write_text_files
 
 HERE = Path(__file__).resolve().parent
 SMALL = (1, 10, 40)
 SUBSET = 400
 FRACTIONS = (0.25, 0.5)
 TUNED_BATCH_SIZES = (16, 64, 256)
+BUILDS = itertools.count(1)  # numbers the builds' ledgers of every Bench in the run
 BLAS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
 
@@ -61,21 +67,25 @@ class Build:
 
 
 class Bench:
-    def __init__(self, folder: Path, *, workers: int) -> None:
+    def __init__(self, folder: Path, *, workers: int, package: Path | None = None) -> None:
         self.folder = folder
         self.workers = workers
         # byte-code caches outside the checkout and the virtual environment
         self.env = {"PYTHONPYCACHEPREFIX": str(folder / "pycache"), "PYTHONDONTWRITEBYTECODE": None}
-        self.builds = 0
+        # this checkout's package unless told otherwise; builds run in the scratch folder, so
+        # the package is the one on PYTHONPATH and no ./claimledger.toml applies
+        self.build_env = {**self.env, "PYTHONPATH": str(package or ROOT)}
+        self.label = f"claimledger build ({package.name})" if package else "claimledger build"
 
     def corpus(self, rows: list, name: str) -> Path:
         return write_text_files(rows, self.folder / name)
 
     def build(self, corpus: Path, *, claims: bool = False) -> Build:
-        self.builds += 1
-        db, stats = self.folder / f"build-{self.builds}.db", self.folder / f"stats-{self.builds}.json"
+        number = next(BUILDS)
+        db, stats = self.folder / f"build-{number}.db", self.folder / f"stats-{number}.json"
         run = measure([sys.executable, "-m", "claimledger", "build", str(corpus), "--db", str(db),
-                       "-q", "--workers", str(self.workers), "--stats", str(stats)], env=self.env)
+                       "-q", "--workers", str(self.workers), "--stats", str(stats)],
+                      env=self.build_env, cwd=self.folder)
         if run.returncode not in (0, 3):
             sys.exit(f"build failed:\n{run.stderr}")
         articles = len(list(corpus.glob("*.txt")))
@@ -86,7 +96,8 @@ class Bench:
         out = self.folder / "claims.jsonl"
         subprocess.run([sys.executable, "-m", "claimledger", "export", "claims", "--db", str(db),
                         "--format", "jsonl", "--extra", "-o", str(out)], check=True,
-                       capture_output=True)
+                       capture_output=True, cwd=self.folder,
+                       env={**os.environ, "PYTHONPATH": self.build_env["PYTHONPATH"]})
         with open(out, encoding="utf-8") as handle:
             return len({(row["doc"], row["sentence_start"]) for row in map(json.loads, handle)})
 
@@ -122,64 +133,77 @@ def main() -> None:
     parser.add_argument("--scaling", action="store_true", help="Also 25%% and 50%% of the corpus.")
     parser.add_argument("--full-baseline", action="store_true",
                         help="Also the plain spaCy parse of all the bodies.")
+    parser.add_argument("--against", type=Path, help="A folder holding an earlier claimledger "
+                        "package: its small builds and 400 bodies too.")
     args = parser.parse_args()
     rows = fnc1_bodies()
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(Path(tmp), workers=args.workers)
         small = {n: bench.corpus(rows[:n], f"fnc1-{n}") for n in SMALL}
-        bench.build(small[1]), bench.plain(small[1])  # warm the byte-code caches
-        small_builds(bench, small, repeat=args.repeat)
-        subset(bench, bench.corpus(rows[:SUBSET], f"fnc1-{SUBSET}"))
+        subset_corpus = bench.corpus(rows[:SUBSET], f"fnc1-{SUBSET}")
+        benches = [bench]
+        if args.against:
+            benches.append(Bench(Path(tmp), workers=args.workers, package=args.against.resolve()))
+        for each in benches:
+            each.build(small[1])  # warm the byte-code caches
+        bench.plain(small[1])
+        small_builds(benches, small, repeat=args.repeat)
+        subset(benches, subset_corpus)
         if not args.quick:
             whole(bench, rows, scaling=args.scaling, baseline=args.full_baseline)
 
 
-def small_builds(bench: Bench, corpora: dict[int, Path], *, repeat: int) -> None:
+def small_builds(benches: list[Bench], corpora: dict[int, Path], *, repeat: int) -> None:
     print(f"1. Small builds (median of {repeat} runs each, whole processes)")
-    print(f"{'run':<38} {'seconds':>8} {'outside stages':>15} {'model load':>11} {'peak MB':>8}")
-    runs: dict[int, list[Build]] = {n: [] for n in corpora}
+    print(f"{'run':<50} {'seconds':>8} {'outside stages':>15} {'model load':>11} {'peak MB':>8}")
+    runs: dict[tuple[int, int], list[Build]] = {}
     plain: list[Measurement] = []
-    for _ in range(repeat):
-        for n, corpus in corpora.items():
-            runs[n].append(bench.build(corpus))
-        plain.append(bench.plain(corpora[SMALL[-1]]))
-    for n in corpora:
-        median = statistics.median(b.run.seconds for b in runs[n])
-        outside = statistics.median(b.run.seconds - b.stage_seconds for b in runs[n])
-        load = statistics.median(b.stats["seconds"]["load"] for b in runs[n])
-        peak = max(b.run.peak_mb for b in runs[n])
-        print(f"{f'claimledger build, {n} articles':<38} {median:>8.2f} {outside:>15.2f} "
+    for _ in range(repeat):  # in turn, so that a busy moment of the machine hits them all
+        for index, bench in enumerate(benches):
+            for n, corpus in corpora.items():
+                runs.setdefault((index, n), []).append(bench.build(corpus))
+        plain.append(benches[0].plain(corpora[SMALL[-1]]))
+    for (index, n), builds in runs.items():
+        median = statistics.median(b.run.seconds for b in builds)
+        outside = statistics.median(b.run.seconds - b.stage_seconds for b in builds)
+        load = statistics.median(b.stats["seconds"].get("load", 0.0) for b in builds)
+        peak = max(b.run.peak_mb for b in builds)
+        print(f"{f'{benches[index].label}, {n} articles':<50} {median:>8.2f} {outside:>15.2f} "
               f"{load:>11.2f} {peak:>8.0f}")
     plain_seconds = statistics.median(p.seconds for p in plain)
-    print(f"{f'plain spaCy, {SMALL[-1]} texts (load included)':<38} {plain_seconds:>8.2f} "
+    print(f"{f'plain spaCy, {SMALL[-1]} texts (load included)':<50} {plain_seconds:>8.2f} "
           f"{'':>15} {'':>11} {max(p.peak_mb for p in plain):>8.0f}")
-    build_seconds = statistics.median(b.run.seconds for b in runs[SMALL[-1]])
-    print(f"{SMALL[-1]} articles: the whole build takes {build_seconds / plain_seconds:.2f}x the "
-          f"plain spaCy parse's time (target <= 0.50x)\n")
+    for index, bench in enumerate(benches):
+        build_seconds = statistics.median(b.run.seconds for b in runs[(index, SMALL[-1])])
+        print(f"{SMALL[-1]} articles: {bench.label} takes {build_seconds / plain_seconds:.2f}x "
+              f"the plain spaCy parse's time (target <= 0.50x)")
+    print()
 
 
-def subset(bench: Bench, corpus: Path) -> None:
+def subset(benches: list[Bench], corpus: Path) -> None:
     print(f"2. {SUBSET} bodies (one run each)")
-    build = bench.build(corpus, claims=True)
-    plain = bench.plain(corpus)
-    tuned_seconds, best, tuned = bench.tuned(corpus)
-    print(f"{'run':<44} {'seconds':>8} {'articles/s':>11} {'peak MB':>8}")
-    for label, seconds, peak in (("claimledger build (all stages)", build.run.seconds,
-                                  build.run.peak_mb),
-                                 ("plain spaCy nlp.pipe (defaults)", plain.seconds, plain.peak_mb),
-                                 (f"tuned spaCy (1 BLAS thread, batch {best})", tuned_seconds,
-                                  tuned.peak_mb)):
-        print(f"{label:<44} {seconds:>8.1f} {SUBSET / seconds:>11.1f} {peak:>8.0f}")
-    print(f"build: {plain.seconds / build.run.seconds:.2f}x faster than the plain parse "
-          f"(target >= 4x), {tuned_seconds / build.run.seconds:.2f}x faster than the tuned "
-          f"parse (target >= 2x)")
+    builds = [bench.build(corpus, claims=True) for bench in benches]
+    plain = benches[0].plain(corpus)
+    tuned_seconds, best, tuned = benches[0].tuned(corpus)
+    print(f"{'run':<50} {'seconds':>8} {'articles/s':>11} {'peak MB':>8}")
+    rows = [(bench.label, build.run.seconds, build.run.peak_mb)
+            for bench, build in zip(benches, builds)]
+    rows += [("plain spaCy nlp.pipe (defaults)", plain.seconds, plain.peak_mb),
+             (f"tuned spaCy (1 BLAS thread, batch {best})", tuned_seconds, tuned.peak_mb)]
+    for label, seconds, peak in rows:
+        print(f"{label:<50} {seconds:>8.1f} {SUBSET / seconds:>11.1f} {peak:>8.0f}")
+    for bench, build in zip(benches, builds):
+        print(f"{bench.label}: {plain.seconds / build.run.seconds:.2f}x faster than the plain "
+              f"parse (target >= 4x), {tuned_seconds / build.run.seconds:.2f}x faster than the "
+              f"tuned parse (target >= 2x)")
+    build = builds[0]
     candidates = build.rule("trigger: candidate, parsed")
-    parsed = build.rule("parse: parsed")
-    cached = build.rule("parse: from the cache")
-    print(f"trigger: {candidates} of {candidates + build.rule('trigger: skipped') + build.rule('trigger: context, parsed')} "
-          f"sentences parsed as candidates, {build.claimed_sentences} of them yield a claim: "
-          f"precision {build.claimed_sentences / max(1, candidates):.3f}; "
-          f"{cached} of {parsed + cached} parses came from the cache\n")
+    sentences = candidates + build.rule("trigger: skipped") + build.rule("trigger: context, parsed")
+    parsed, cached = build.rule("parse: parsed"), build.rule("parse: from the cache")
+    print(f"trigger: {candidates} of {sentences} sentences parsed as candidates, "
+          f"{build.claimed_sentences} of them yield a claim: precision "
+          f"{build.claimed_sentences / max(1, candidates):.3f}; {cached} of {parsed + cached} "
+          f"parses came from the cache\n")
 
 
 def whole(bench: Bench, rows: list, *, scaling: bool, baseline: bool) -> None:

@@ -82,18 +82,20 @@ def write_jsonl(texts: list[str], path: Path) -> Path:
     return path
 
 
-def measure(command: list[str], *, env: dict | None = None, stdout=subprocess.DEVNULL) -> Measurement:
+def measure(command: list[str], *, env: dict | None = None, stdout=subprocess.DEVNULL,
+            cwd: Path | None = None) -> Measurement:
     """Wall time and peak memory of a command as a whole: the process and every worker it
     starts, summed at each moment (sampled every 50 ms from /proc). Memory is the
     proportional set size: a page that forked workers share with their parent is counted
     once over them all, as the machine holds it once (the resident sizes of the processes
     would count it in each). ``env`` adds to this process's environment; a value of None
-    removes that variable."""
+    removes that variable. ``cwd``: where it runs (``python -m`` finds a package in its
+    working directory before any on PYTHONPATH)."""
     environment = {**os.environ, **(env or {})}
     with tempfile.TemporaryFile(mode="w+") as errors:
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, stdout=stdout, stderr=errors,
+            command, stdout=stdout, stderr=errors, cwd=cwd,
             env={name: value for name, value in environment.items() if value is not None},
         )
         peak = [0]

@@ -2,14 +2,14 @@
 
 Which of the two is chosen by the size of the job: a pool pays for itself only when the work
 outweighs starting it, so a job of fewer than ``pool_min_items`` items runs in this process
-(the break-even, measured: ``POOL_MIN_ITEMS``). Where the platform allows it (Linux),
-workers are forked from this process after the stage's set-up has run here (a job of size
-0, such as the build's model check): they start in milliseconds with the spaCy pipeline
-already loaded, and its memory is shared copy-on-write (``gc.freeze`` first, so that the
-collector does not touch every inherited object and copy its page). Elsewhere they are spawned (a clean interpreter
-each) and load the pipeline themselves. Either way a worker keeps its pipeline between
-batches, and at most two batches per worker are in flight, so memory stays flat however large
-the corpus.
+(measured: ``POOL_MIN_ITEMS``; forked workers pay from one document, spawned ones from about
+60). Where the platform allows it (Linux), workers are forked from this process after the
+stage's set-up has run here (a job of size 0, such as the build's model check): they start
+in milliseconds with the spaCy pipeline already loaded, and its memory is shared
+copy-on-write (``gc.freeze`` first, so that the collector does not touch every inherited
+object and copy its page). Elsewhere they are spawned (a clean interpreter each) and load
+the pipeline themselves. Either way a worker keeps its pipeline between batches, and at most
+two batches per worker are in flight, so memory stays flat however large the corpus.
 
 A forked worker inherits this process's open database handles and threads' locks: it never
 touches the ledger, and the command line draws its progress without a refresh thread, so no
@@ -92,13 +92,15 @@ def start_method() -> str:
     return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
-# The smallest job (in documents) that a pool speeds up, by start method: below it, starting
-# the workers and shipping documents to them costs more than the second core saves. Measured
-# on 2 cores shared with other work (fastest of 3 whole builds of FNC-1 bodies, this process
-# vs 2 forked workers): 1 document 1.78 vs 1.99 s, 4: 2.38 vs 2.42 s, 8: 3.14 vs 2.83 s;
-# spawned workers, which each import spaCy and load the model, break even between 40
-# documents (7.7 vs 6.9 s, 9.4 vs 9.7 s) and 80 (10.9 vs 10.8 s, 12.3 vs 14.9 s).
-POOL_MIN_ITEMS = {"fork": 8, "spawn": 64}
+# The smallest job (in documents) that runs in a pool, by start method. Forked workers cost
+# next to nothing: on 2 cores shared with other work, medians of 5 whole builds of FNC-1
+# bodies, this process vs 2 forked workers, 1 document 1.91 vs 1.90 s, 4 documents 2.02 vs
+# 2.10 s, 8 documents 3.14 vs 2.83 s (fastest of 3). So every job is forked, and keeps the
+# isolation of a document that kills its process (a job run here dies with it, and a build
+# would fail on that document at every run). Spawned workers each import spaCy and load the
+# model: they break even between 40 documents (7.7 vs 6.9 s, 9.4 vs 9.7 s) and 80 (10.9 vs
+# 10.8 s, 12.3 vs 14.9 s), and a smaller job runs here.
+POOL_MIN_ITEMS = {"fork": 1, "spawn": 64}
 
 
 class LocalExecutor:
