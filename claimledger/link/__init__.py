@@ -33,6 +33,7 @@ def link_pending(ledger, settings, *, report, progress) -> None:
         signatures = window_signatures(document.units)
         found = []
         partners = [_link_doc(ledger, other, cache) for other in sorted(index.candidates(signatures) - {row_id})]
+        count("reuse", "candidate pairs aligned", len(partners))
         results = compare_many(document, partners, threshold=settings.reuse_sentence_similarity,
                                min_sentences=settings.reuse_min_sentences)
         for partner, result in zip(partners, results):
