@@ -1,6 +1,8 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+ with venv):
 #   make demo   installs into .venv, builds the bundled demo corpus and writes its report
-#   make test   installs into .venv (with test extras) and runs the whole test suite
+#   make test   installs into .venv (with test extras) and runs the whole test suite,
+#               the type check (tests/test_types.py) included
+#   make typecheck  mypy on the package alone, with the settings in pyproject.toml
 #   make fuzz   the long fuzz run over every input format (tests/test_fuzz.py)
 # uv is bootstrapped into .tools/ and installs exactly the versions pinned in uv.lock.
 
@@ -14,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo test test-fast fuzz eval bench clean
+.PHONY: install demo test test-fast typecheck fuzz eval bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -35,6 +37,9 @@ test: install
 
 test-fast: install
 	$(VENV)/bin/pytest -m "not slow and not browser and not postgres"
+
+typecheck: install
+	$(VENV)/bin/mypy
 
 # Fuzzed inputs, 2,000 per format read and cleaned (50 per format built whole), 2 at a time:
 # fails on a crash, an example over 10 s or a process over 1 GB; a failing input is saved here.

@@ -6,6 +6,8 @@ search for them; add new codes at the end of their block.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class Errors:
     # E0xx: input that cannot be read (reported per file, the batch goes on)
@@ -68,7 +70,7 @@ class ClaimledgerError(Exception):
         self.reason = template.format(**details) if details else template
         super().__init__(f"[{code}] {self.reason}")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[..., ClaimledgerError], tuple[object, ...]]:
         # Rebuilt from code and details, so that an error raised in a worker process
         # reaches the build as the same coded error.
         return _rebuild, (type(self), self.code, self.details)

@@ -7,12 +7,18 @@ from collections.abc import Iterator
 from datetime import date
 from functools import partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.decode import bom_encoding, known_codec, read_bytes
 from claimledger.ingest.html import fragment_text, with_headline
 from claimledger.ingest.safety import bounded_markup, guarded
+from claimledger.ingest.sources import Source
 from claimledger.model import Document, Rejection
+from claimledger.settings import Settings
+
+if TYPE_CHECKING:
+    from feedparser.util import FeedParserDict
 
 # feedparser's own pattern for the encoding of an XML declaration
 _DECLARED_ENCODING = re.compile(rb"^<\?.*encoding=['\"](.*?)['\"].*\?>")
@@ -25,7 +31,7 @@ _SURROGATE_REFERENCE = re.compile(
 )
 
 
-def read_feed(source, settings) -> Iterator[Document | Rejection]:
+def read_feed(source: Source, settings: Settings) -> Iterator[Document | Rejection]:
     import feedparser
 
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
@@ -86,7 +92,10 @@ def _first_entries(data: bytes, limit: int) -> tuple[bytes, int]:
     return (data[: ends[-1]] if rest else data), limit + rest
 
 
-def _entry_document(source, entry, html: str, number: int, outlet: str | None, settings):
+def _entry_document(
+    source: Source, entry: FeedParserDict, html: str, number: int, outlet: str | None,
+    settings: Settings,
+) -> Document | Rejection:
     body = fragment_text(bounded_markup(html, settings))
     if not body.strip():
         return Rejection(source.label, "E017", Errors.E017.format(record=number),
@@ -106,12 +115,12 @@ def _entry_document(source, entry, html: str, number: int, outlet: str | None, s
     )
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     """A feed field as text: feedparser leaves a field None or of another type on odd input."""
     return value if isinstance(value, str) and value else None
 
 
-def _entry_meta(entry) -> dict:
+def _entry_meta(entry: FeedParserDict) -> dict:
     meta: dict[str, str | list[str]] = {}
     if entry_id := _text(entry.get("id")):
         meta["id"] = entry_id
@@ -121,14 +130,14 @@ def _entry_meta(entry) -> dict:
     return meta
 
 
-def _entry_html(entry) -> str:
+def _entry_html(entry: FeedParserDict) -> str:
     contents = [c.get("value") for c in entry.get("content") or () if isinstance(c, dict)]
     longest = max(filter(None, map(_text, contents)), key=len, default="")
     summary = _text(entry.get("summary")) or ""
     return longest if len(longest) >= len(summary) else summary
 
 
-def _entry_date(entry) -> str | None:
+def _entry_date(entry: FeedParserDict) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         try:

@@ -21,7 +21,9 @@ from claimledger.errors import InputRejected
 from claimledger.ingest.decode import declared_charset, decode, read_bytes
 from claimledger.ingest.metadata import OUTLET_FROM, PUBLISHED_FROM
 from claimledger.ingest.safety import bounded_markup
+from claimledger.ingest.sources import Source
 from claimledger.model import Document
+from claimledger.settings import Settings
 
 if TYPE_CHECKING:
     import lxml.html
@@ -40,7 +42,7 @@ _DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\xa0]+")
 
 
-def read_html(source, settings) -> Iterator[Document]:
+def read_html(source: Source, settings: Settings) -> Iterator[Document]:
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
     html = bounded_markup(decode(data, declared=declared_charset(data)), settings)
     yield page_document(html, doc=source.name, path=source.label, fmt="html")

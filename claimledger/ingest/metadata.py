@@ -94,10 +94,12 @@ class Stated:
     origin: str = "option"  # where it was stated: "option" or the sidecar file's path
 
     @classmethod
-    def checked(cls, *, outlet, published, origin: str = "option", where: str | None = None) -> Stated:
+    def checked(
+        cls, *, outlet: object, published: object, origin: str = "option", where: str | None = None
+    ) -> Stated:
         """Refuse a blank outlet or a value that is no calendar date (E209), naming ``where``
         (the file and entry), or the option (--outlet, --published) when it is None."""
-        if outlet is not None and (not isinstance(outlet, str) or not outlet.strip()):
+        if outlet is not None and not (isinstance(outlet, str) and outlet.strip()):
             raise ClaimledgerError("E209", name="outlet", allowed="a non-empty name",
                                    got=outlet, origin=where or "--outlet")
         iso = None
@@ -108,7 +110,7 @@ class Stated:
                 raise ClaimledgerError(
                     "E209", name="published", got=published, origin=where or "--published",
                     allowed="a calendar date (2024-03-03, 3 March 2024 or March 3, 2024)")
-        return cls(outlet.strip() if outlet else None, iso, origin)
+        return cls(outlet.strip() if isinstance(outlet, str) else None, iso, origin)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,10 @@ the rest of the file goes on. JSON lines are streamed, so a file of any size can
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from functools import partial
 
@@ -18,7 +19,9 @@ from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.decode import decode, read_bytes
 from claimledger.ingest.html import fragment_text, looks_like_html, with_headline
 from claimledger.ingest.safety import bounded_markup, guarded, storable_json
+from claimledger.ingest.sources import Source
 from claimledger.model import Document, Rejection
+from claimledger.settings import Settings
 
 TEXT_FIELDS = ("text", "body", "content", "articleBody", "article", "maintext", "full_text")
 FIELDS = {
@@ -35,7 +38,7 @@ MAX_NESTING = 64
 _CHUNK = 1 << 20
 
 
-def read_jsonl(source, settings) -> Iterator[Document | Rejection]:
+def read_jsonl(source: Source, settings: Settings) -> Iterator[Document | Rejection]:
     limit = int(settings.max_document_mb * 1e6)
     opener = gzip.open if source.path.suffix.lower() == ".gz" else open
     try:
@@ -51,7 +54,7 @@ def read_jsonl(source, settings) -> Iterator[Document | Rejection]:
         raise InputRejected("E007", detail=str(error) or type(error).__name__) from error
 
 
-def _lines(stream, limit: int) -> Iterator[bytes | int]:
+def _lines(stream: io.BufferedIOBase, limit: int) -> Iterator[bytes | int]:
     """The lines of a stream, holding at most ``limit`` bytes of one; a longer line is read
     through in chunks and given as its size, so a decompression bomb never fills memory."""
     while line := stream.readline(limit + 1):
@@ -64,7 +67,7 @@ def _lines(stream, limit: int) -> Iterator[bytes | int]:
         yield size
 
 
-def _line_document(source, line: bytes, number: int, settings) -> Document | Rejection:
+def _line_document(source: Source, line: bytes, number: int, settings: Settings) -> Document | Rejection:
     try:
         text = decode(line)
         record = storable_json(_parsed(text), text)
@@ -75,7 +78,7 @@ def _line_document(source, line: bytes, number: int, settings) -> Document | Rej
     return _record_document(source, record, number, settings, key_fallback=str(number))
 
 
-def read_json(source, settings) -> Iterator[Document | Rejection]:
+def read_json(source: Source, settings: Settings) -> Iterator[Document | Rejection]:
     data = read_bytes(source.path, limit_bytes=int(settings.max_document_mb * 1e6))
     text = decode(data)
     try:
@@ -96,7 +99,7 @@ def read_json(source, settings) -> Iterator[Document | Rejection]:
                               key_fallback=str(index)))
 
 
-def _parsed(text: str):
+def _parsed(text: str) -> object:
     """The JSON value of a text; nesting deeper than MAX_NESTING is refused (ValueError)."""
     try:
         value = json.loads(text)
@@ -107,8 +110,8 @@ def _parsed(text: str):
     return value
 
 
-def _too_deep(value) -> bool:
-    stack = [(value, 1)]
+def _too_deep(value: object) -> bool:
+    stack: list[tuple[object, int]] = [(value, 1)]
     while stack:
         value, depth = stack.pop()
         if isinstance(value, (dict, list)):
@@ -119,7 +122,9 @@ def _too_deep(value) -> bool:
     return False
 
 
-def _record_document(source, record, number: int, settings, *, key_fallback: str | None):
+def _record_document(
+    source: Source, record: object, number: int, settings: Settings, *, key_fallback: str | None
+) -> Document | Rejection:
     where = f"record {number}"
     if not isinstance(record, dict):
         return Rejection(source.label, "E012",
@@ -152,7 +157,7 @@ def _text_field(record: dict) -> str | None:
     return next((k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
 
 
-def _first(record: dict, keys) -> str | None:
+def _first(record: dict, keys: Iterable[str]) -> str | None:
     for key in keys:
         value = record.get(key)
         if isinstance(value, list):
@@ -164,7 +169,7 @@ def _first(record: dict, keys) -> str | None:
     return None
 
 
-def _date(record: dict, keys) -> str | None:
+def _date(record: dict, keys: Iterable[str]) -> str | None:
     for key in keys:
         value = record.get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -23,6 +23,7 @@ from typing import TypeVar
 from claimledger.errors import Errors, InputRejected
 from claimledger.model import Rejection, Skipped
 from claimledger.nlp import sentence_spans
+from claimledger.settings import Settings
 
 _Read = TypeVar("_Read")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -71,7 +72,7 @@ def storable_report(item: Rejection | Skipped) -> Rejection | Skipped:
     return dataclasses.replace(item, path=path, reason=reason, record=record)
 
 
-def storable_json(value, text: str):
+def storable_json(value: object, text: str) -> object:
     """A parsed JSON value with lone surrogates replaced; ``text`` is the JSON it was parsed
     from, in which they can only be written as escapes (``\\ud800``)."""
     if not _SURROGATE_ESCAPE.search(text):
@@ -157,7 +158,7 @@ _FLAT = frozenset(
 )
 
 
-def bounded_markup(html: str, settings) -> str:
+def bounded_markup(html: str, settings: Settings) -> str:
     """The markup with an element of too many attributes stripped of them, and elements
     nested too deeply turned into their text, before lxml parses it (linear time)."""
     limit = settings.max_html_attributes

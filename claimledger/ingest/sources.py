@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,7 +91,7 @@ def discover(arguments: Iterable[str]) -> Iterator[Source | Rejection | Skipped]
             yield from _from_path(path, path.name, seen, explicit=True, sidecars=sidecars)
 
 
-def _sidecar(folder: Path):
+def _sidecar(folder: Path) -> Generator[Rejection, None, Sidecar | None]:
     """The folder's sidecar (None without one); a bad one is yielded as its rejection."""
     path = folder / SIDECAR
     if not path.is_file():

@@ -11,19 +11,26 @@ import io
 import zlib
 from collections.abc import Iterator
 from functools import partial
+from typing import TYPE_CHECKING, BinaryIO
 
 from claimledger.dates import parse_date
 from claimledger.errors import Errors, InputRejected
 from claimledger.ingest.decode import declared_charset, decode
 from claimledger.ingest.html import page_document
 from claimledger.ingest.safety import bounded_markup, guarded
+from claimledger.ingest.sources import Source
 from claimledger.model import Document, Rejection, Skipped
+from claimledger.settings import Settings
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+    from warcio.recordloader import ArcWarcRecord
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK = 1 << 16
 
 
-def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
+def read_warc(source: Source, settings: Settings) -> Iterator[Document | Rejection | Skipped]:
     from warcio.archiveiterator import ArchiveIterator
 
     number = 0
@@ -58,7 +65,9 @@ def read_warc(source, settings) -> Iterator[Document | Rejection | Skipped]:
         )
 
 
-def _html_record(source, record, number: int, content_type: str, settings):
+def _html_record(
+    source: Source, record: ArcWarcRecord, number: int, content_type: str, settings: Settings
+) -> Document | Rejection | Skipped:
     uri = record.rec_headers.get_header("WARC-Target-URI")
     where = f"record {number} {uri or ''}".strip()
     status = record.http_headers.get_statuscode() if record.http_headers else "200"
@@ -86,7 +95,7 @@ def _html_record(source, record, number: int, content_type: str, settings):
         return Rejection(source.label, error.code, error.reason, where)
 
 
-def _missing_bytes(record) -> int:
+def _missing_bytes(record: ArcWarcRecord) -> int:
     """Bytes of the record's block that its Content-Length promised and the file lacks.
 
     warcio counts them down in a LimitReader; a record without a usable Content-Length
@@ -98,7 +107,7 @@ def _missing_bytes(record) -> int:
 class _GzipMembers(io.RawIOBase):
     """Decompress concatenated gzip members as a stream, remembering a cut or corrupt end."""
 
-    def __init__(self, handle) -> None:
+    def __init__(self, handle: BinaryIO) -> None:
         self.handle = handle
         self.decompressor = zlib.decompressobj(wbits=31)
         self.pending = b""
@@ -108,11 +117,12 @@ class _GzipMembers(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: WriteableBuffer) -> int:
         while not self.pending and not self.done:
             self._fill()
-        size = min(len(buffer), len(self.pending))
-        buffer[:size] = self.pending[:size]
+        view = memoryview(buffer).cast("B")
+        size = min(len(view), len(self.pending))
+        view[:size] = self.pending[:size]
         self.pending = self.pending[size:]
         return size
 
@@ -137,7 +147,7 @@ class _GzipMembers(io.RawIOBase):
             self.error, self.done = error, True
 
 
-def _content_type(record) -> str:
+def _content_type(record: ArcWarcRecord) -> str:
     headers = record.http_headers if record.http_headers else record.rec_headers
     return (headers.get_header("Content-Type") or "").lower()
 
