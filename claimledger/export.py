@@ -211,9 +211,9 @@ def csv_cell(value):
 
 
 def arrow_schema(schema: dict[str, str]):
-    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
+    import pyarrow as pa
 
-    types = {
+    types: dict[str, pa.DataType] = {
         "string": pa.string(),
         "int64": pa.int64(),
         "float64": pa.float64(),
@@ -224,8 +224,8 @@ def arrow_schema(schema: dict[str, str]):
 
 
 def _write_parquet(rows: Iterable[dict], fields: dict[str, str], out) -> int:
-    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     schema = arrow_schema(fields)
     json_fields = [name for name, kind in fields.items() if kind == "json"]
